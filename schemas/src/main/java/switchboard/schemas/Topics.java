@@ -7,6 +7,7 @@ import switchboard.records.AuditRecord;
 import switchboard.records.ChatEvent;
 import switchboard.records.CommandRequest;
 import switchboard.records.DeadLetter;
+import switchboard.records.DispatchLedgerEntry;
 import switchboard.records.ExecutionUpdate;
 import switchboard.records.IdentityLink;
 import switchboard.records.Policy;
@@ -38,6 +39,7 @@ public final class Topics {
   private final TopicSpec<IdentityLink> identities;
   private final TopicSpec<Policy> policies;
   private final TopicSpec<DeadLetter> deadLetters;
+  private final TopicSpec<DispatchLedgerEntry> dispatchLedger;
 
   private Topics(String prefix) {
     this.prefix = prefix;
@@ -113,6 +115,14 @@ public final class Topics {
             false,
             LONG_RETENTION,
             "records that could not be read or delivered");
+    dispatchLedger =
+        new TopicSpec<>(
+            prefix + "chatops.dispatch.ledger",
+            DispatchLedgerEntry.class,
+            KEYED_PARTITIONS,
+            true,
+            null,
+            "the dispatcher's record of which commands StackStorm has run");
   }
 
   /** The production names, {@code chatops.*}. */
@@ -174,9 +184,22 @@ public final class Topics {
     return deadLetters;
   }
 
+  public TopicSpec<DispatchLedgerEntry> dispatchLedger() {
+    return dispatchLedger;
+  }
+
   /** Every record topic, in pipeline order. */
   public List<TopicSpec<?>> all() {
     return List.of(
-        events, commands, replies, executions, audit, aliases, identities, policies, deadLetters);
+        events,
+        commands,
+        replies,
+        executions,
+        audit,
+        aliases,
+        identities,
+        policies,
+        deadLetters,
+        dispatchLedger);
   }
 }

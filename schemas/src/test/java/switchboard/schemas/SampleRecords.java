@@ -15,6 +15,8 @@ import switchboard.records.ChatUser;
 import switchboard.records.CommandRequest;
 import switchboard.records.Conversation;
 import switchboard.records.DeadLetter;
+import switchboard.records.DispatchLedgerEntry;
+import switchboard.records.DispatchState;
 import switchboard.records.ExecutionUpdate;
 import switchboard.records.IdentityLink;
 import switchboard.records.Interaction;
@@ -48,7 +50,8 @@ public final class SampleRecords {
         topics.aliases(), alias(),
         topics.identities(), identity(),
         topics.policies(), policy(),
-        topics.deadLetters(), deadLetter());
+        topics.deadLetters(), deadLetter(),
+        topics.dispatchLedger(), ledgerEntry());
   }
 
   public static ChatEvent chatEvent() {
@@ -182,6 +185,20 @@ public final class SampleRecords {
             .setRateLimit(new RateLimit(5, 60))
             .build();
     return new Policy("ops", 3, List.of(rule), "rules: []", "admin", T);
+  }
+
+  public static DispatchLedgerEntry ledgerEntry() {
+    return DispatchLedgerEntry.newBuilder()
+        .setRequestId("ops-slack:Ev01")
+        .setState(DispatchState.SUBMITTED)
+        .setCommand(command())
+        .setExecutionId("5f00")
+        .setExecutionStatus("running")
+        .setWebUrl("https://st2/#/history/5f00/general")
+        .setAttempts(1)
+        .setDetail(null)
+        .setUpdatedAt(T)
+        .build();
   }
 
   public static DeadLetter deadLetter() {
