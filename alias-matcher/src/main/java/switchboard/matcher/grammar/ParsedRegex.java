@@ -1,5 +1,6 @@
 package switchboard.matcher.grammar;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -7,8 +8,8 @@ import java.util.Map;
  * A Python regular expression parsed by {@link PythonRegexParser}.
  *
  * @param root the pattern, a {@link RegexNode.Sequence} or a {@link RegexNode.Alternation}
- * @param namedGroups Python group name to group number, in definition order (the order of
- *     Python's {@code groupdict()})
+ * @param namedGroups Python group name to group number, in definition order (the order of Python's
+ *     {@code groupdict()})
  * @param javaFlags Java inline flags for the whole pattern ("iu", "i" or "")
  * @param ignoreCase whether the whole pattern is case-insensitive
  */
@@ -16,6 +17,6 @@ record ParsedRegex(
     RegexNode root, Map<String, Integer> namedGroups, String javaFlags, boolean ignoreCase) {
 
   ParsedRegex {
-    namedGroups = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(namedGroups));
+    namedGroups = Collections.unmodifiableMap(new LinkedHashMap<>(namedGroups));
   }
 }

@@ -22,10 +22,10 @@ import switchboard.matcher.grammar.RegexNode.Sequence;
 import switchboard.matcher.grammar.RegexNode.SetItem;
 
 /**
- * A port of CPython 3.11's {@code Lib/re/_parser.py} (the {@code sre_parse} module st2 calls):
- * same tokenizer, same grammar, same rejections and the same error texts, so that a format st2
- * cannot compile is rejected here too, with the reason Python would give. st2's contract §9 runs
- * user formats through this parser twice: once to look for anchors, once to compile.
+ * A port of CPython 3.11's {@code Lib/re/_parser.py} (the {@code sre_parse} module st2 calls): same
+ * tokenizer, same grammar, same rejections and the same error texts, so that a format st2 cannot
+ * compile is rejected here too, with the reason Python would give. st2's contract §9 runs user
+ * formats through this parser twice: once to look for anchors, once to compile.
  *
  * <p>Where Python accepts something java.util.regex cannot express (conditional groups, the
  * TEMPLATE flag), the parser rejects it and says so.
@@ -77,8 +77,8 @@ final class PythonRegexParser {
   /**
    * Parses {@code pattern} as {@code re.compile(pattern, flags)} would.
    *
-   * @throws AliasFormatException with Python's message when Python rejects the pattern, or with
-   *     the reason when java.util.regex has no equivalent
+   * @throws AliasFormatException with Python's message when Python rejects the pattern, or with the
+   *     reason when java.util.regex has no equivalent
    */
   static ParsedRegex parse(String pattern, int flags) throws AliasFormatException {
     PythonRegexParser parser = new PythonRegexParser(pattern, flags);
@@ -92,8 +92,7 @@ final class PythonRegexParser {
           pattern, "the TEMPLATE flag (?t) has no java.util.regex equivalent");
     }
     boolean ignoreCase = (parser.flags & IGNORECASE) != 0;
-    return new ParsedRegex(
-        root, parser.groupDict, javaFlags(parser.flags), ignoreCase);
+    return new ParsedRegex(root, parser.groupDict, javaFlags(parser.flags), ignoreCase);
   }
 
   // --- tokenizer (re._parser.Tokenizer) ---
@@ -189,12 +188,12 @@ final class PythonRegexParser {
 
   // --- grammar (re._parser._parse_sub and _parse) ---
 
-  private RegexNode parseSub(boolean verbose, int nested, Scope scope)
-      throws AliasFormatException {
+  private RegexNode parseSub(boolean verbose, int nested, Scope scope) throws AliasFormatException {
     List<RegexNode> items = new ArrayList<>();
     boolean itemVerbose = verbose;
     while (true) {
-      items.add(new Sequence(parse(itemVerbose, nested + 1, nested == 0 && items.isEmpty(), scope)));
+      items.add(
+          new Sequence(parse(itemVerbose, nested + 1, nested == 0 && items.isEmpty(), scope)));
       if (!match("|")) {
         break;
       }
@@ -525,7 +524,8 @@ final class PythonRegexParser {
           break;
         }
         if (!isOneOf(c, FLAG_CHARS)) {
-          throw error(Character.isLetter(c.codePointAt(0)) ? "unknown flag" : "missing :", length(c));
+          throw error(
+              Character.isLetter(c.codePointAt(0)) ? "unknown flag" : "missing :", length(c));
         }
       }
     }
@@ -749,8 +749,7 @@ final class PythonRegexParser {
         if (!(code1 instanceof SetItem.Single low)
             || !(code2 instanceof SetItem.Single high)
             || high.codePoint() < low.codePoint()) {
-          throw error(
-              "bad character range " + self + "-" + that, length(self) + 1 + length(that));
+          throw error("bad character range " + self + "-" + that, length(self) + 1 + length(that));
         }
         items.add(new SetItem.Range(low.codePoint(), high.codePoint()));
       } else {
@@ -781,8 +780,7 @@ final class PythonRegexParser {
       String octal = escape + getWhile(2, OCTDIGITS);
       int value = Integer.parseInt(octal.substring(1), 8);
       if (value > 0377) {
-        throw error(
-            "octal escape value " + octal + " outside of range 0-0o377", length(octal));
+        throw error("octal escape value " + octal + " outside of range 0-0o377", length(octal));
       }
       return new SetItem.Single(value);
     }

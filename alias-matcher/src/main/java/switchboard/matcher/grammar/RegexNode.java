@@ -4,10 +4,10 @@ import java.util.List;
 
 /**
  * One node of a Python regular expression as CPython's {@code re._parser} understands it. The
- * shapes follow its opcodes (LITERAL, ANY, IN, AT, SUBPATTERN, ASSERT, GROUPREF, *_REPEAT,
- * BRANCH) so that st2's anchor search and the Java writer can both walk the same tree. Flags that
- * change meaning (DOTALL, MULTILINE, ASCII) are resolved into the node when it is parsed, so the
- * tree means the same thing wherever it is moved.
+ * shapes follow its opcodes (LITERAL, ANY, IN, AT, SUBPATTERN, ASSERT, GROUPREF, *_REPEAT, BRANCH)
+ * so that st2's anchor search and the Java writer can both walk the same tree. Flags that change
+ * meaning (DOTALL, MULTILINE, ASCII) are resolved into the node when it is parsed, so the tree
+ * means the same thing wherever it is moved.
  */
 sealed interface RegexNode {
 
@@ -19,7 +19,7 @@ sealed interface RegexNode {
   record AnyChar(boolean dotAll) implements RegexNode {}
 
   record CharSet(boolean negated, List<SetItem> items) implements RegexNode {
-    CharSet {
+    public CharSet {
       items = List.copyOf(items);
     }
   }
@@ -38,14 +38,14 @@ sealed interface RegexNode {
   record Repeat(int min, int max, Quantifier quantifier, RegexNode item) implements RegexNode {}
 
   record Sequence(List<RegexNode> items) implements RegexNode {
-    Sequence {
+    public Sequence {
       items = List.copyOf(items);
     }
   }
 
   /** Python's BRANCH: two or more alternatives, each a {@link Sequence}. */
   record Alternation(List<RegexNode> alternatives) implements RegexNode {
-    Alternation {
+    public Alternation {
       alternatives = List.copyOf(alternatives);
     }
   }

@@ -1,0 +1,26 @@
+package switchboard.launcher;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import switchboard.launcher.alias.AliasCommand;
+import switchboard.schemas.RecordTrust;
+
+/** The {@code switchboard} command. */
+@Command(
+    name = "switchboard",
+    mixinStandardHelpOptions = true,
+    version = "switchboard 0.1.0",
+    description = "Event-streaming ChatOps for StackStorm on Apache Kafka.",
+    subcommands = {AliasCommand.class})
+public final class Switchboard {
+
+  public static void main(String[] args) {
+    RecordTrust.install();
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command tree, for tests. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Switchboard());
+  }
+}
