@@ -49,4 +49,24 @@ public final class PythonWhitespace {
     }
     return text.substring(start, end);
   }
+
+  /**
+   * The first two words of {@code text} with the whitespace between them as written ("pack install"
+   * from " pack install st2"); "" when there are fewer than two words.
+   */
+  public static String firstTwoWords(String text) {
+    int start = skip(text, 0, true);
+    int firstEnd = skip(text, start, false);
+    int second = skip(text, firstEnd, true);
+    int secondEnd = skip(text, second, false);
+    return second == secondEnd ? "" : text.substring(start, secondEnd);
+  }
+
+  private static int skip(String text, int from, boolean spaces) {
+    int at = from;
+    while (at < text.length() && isSpace(text.charAt(at)) == spaces) {
+      at++;
+    }
+    return at;
+  }
 }

@@ -13,18 +13,21 @@ import switchboard.matcher.grammar.PythonWhitespace;
  * The production matcher: the same answers as {@link LinearAliasMatcher}, but each command is tried
  * only against the patterns that can match it.
  *
- * <p>The index key is the command's first word after st2's own preparation (trailing key=value
- * pairs cut, {@link ParamStream#firstWord()}). A pattern whose compiled regex must start with a
+ * <p>The index keys are the command's first two words, and its first word, after st2's own
+ * preparation (trailing key=value pairs cut). A pattern whose compiled regex must start with a
  * known text ({@link switchboard.matcher.grammar.CompiledFormat#leadingTexts()}) is filed under
- * that text's first word when the text goes on past it ("pack install " → "pack"), or under the
- * text itself as a prefix of the first word when it does not ("foo" also serves "foobar"). Patterns
- * with no known start (a parameter, a repeat or their own anchor first) are always tried. So the
- * per-command cost follows the number of plausible patterns, not the alias count, while the
+ * that text's first two words when the text goes on past them ("pack install " → "pack install"),
+ * since catalogues group many aliases under one leading word (the pack's: "aws ec2 ...", "jira
+ * ..."); else under its first word when the text goes on past it ("pack " → "pack"); else under the
+ * text itself as a prefix of the first word ("foo" also serves "foobar"). Patterns with no known
+ * start (a parameter, a repeat, their own anchor, or leading whitespace first) are always tried. So
+ * the per-command cost follows the number of plausible patterns, not the alias count, while the
  * decision itself stays st2's ({@link AliasPatterns#decide}). Immutable and thread-safe.
  */
 public final class IndexedAliasMatcher implements AliasMatcher {
 
   private final AliasPatterns patterns;
+  private final Map<String, List<AliasPatterns.Pattern>> byFirstTwoWords = new HashMap<>();
   private final Map<String, List<AliasPatterns.Pattern>> byFirstWord = new HashMap<>();
   private final Map<String, List<AliasPatterns.Pattern>> byWordPrefix = new HashMap<>();
   private final List<AliasPatterns.Pattern> alwaysTried = new ArrayList<>();
@@ -46,7 +49,13 @@ public final class IndexedAliasMatcher implements AliasMatcher {
       }
       for (String text : texts) {
         String word = PythonWhitespace.firstWord(text);
-        if (word.length() < text.length()) {
+        String twoWords = PythonWhitespace.firstTwoWords(text);
+        if (text.isEmpty() || PythonWhitespace.isSpace(text.charAt(0))) {
+          // "^\s*" before the text may give back the space, so no word boundary can be trusted.
+          alwaysTried.add(p);
+        } else if (!twoWords.isEmpty() && twoWords.length() < text.length()) {
+          file(byFirstTwoWords, twoWords, p);
+        } else if (word.length() < text.length()) {
           file(byFirstWord, word, p);
         } else {
           file(byWordPrefix, text, p);
@@ -74,6 +83,8 @@ public final class IndexedAliasMatcher implements AliasMatcher {
     }
     String word = stream.firstWord();
     List<AliasPatterns.Pattern> candidates = new ArrayList<>(alwaysTried);
+    candidates.addAll(
+        byFirstTwoWords.getOrDefault(PythonWhitespace.firstTwoWords(stream.stream()), List.of()));
     candidates.addAll(byFirstWord.getOrDefault(word, List.of()));
     for (int end = 1; end <= Math.min(word.length(), longestPrefix); end++) {
       candidates.addAll(byWordPrefix.getOrDefault(word.substring(0, end), List.of()));

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param botMentions the tokens in text that address the bot (e.g. {@code <@U0BOT>})
  * @param interaction set for a button press, else null
  * @param attributes provider facts that fit nowhere else; never credentials
+ * @param receivedAt when the connector received the event, from {@link ConnectorContext#clock()}
  */
 public record InboundMessage(
     String eventId,

@@ -9,6 +9,11 @@ import java.util.Map;
  *
  * @param replyId unique, stable across redeliveries; connectors may use it to skip duplicates
  * @param kind ack, result, help, denied, no-match, ambiguous, error, prompt or info (lower case)
+ * @param workspace the conversation's workspace, as in the inbound message ("" when none)
+ * @param channel the provider's conversation id, as in the inbound message
+ * @param thread the thread to post into, or null for the conversation itself
+ * @param mention the provider user id to address the reply to, or null
+ * @param whisperTo when set, the provider user id the reply must be shown to alone
  * @param status neutral, success or failure, for colouring
  * @param pretext line before the body, or null
  * @param text body in the portable markup (*bold*, `code`, ```blocks```)
