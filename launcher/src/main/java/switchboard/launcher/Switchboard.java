@@ -3,6 +3,8 @@ package switchboard.launcher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import switchboard.launcher.alias.AliasCommand;
+import switchboard.launcher.run.RunCommand;
+import switchboard.launcher.run.UpCommand;
 import switchboard.schemas.RecordTrust;
 
 /** The {@code switchboard} command. */
@@ -11,11 +13,14 @@ import switchboard.schemas.RecordTrust;
     mixinStandardHelpOptions = true,
     version = "switchboard 0.1.0",
     description = "Event-streaming ChatOps for StackStorm on Apache Kafka.",
-    subcommands = {AliasCommand.class})
+    subcommands = {UpCommand.class, RunCommand.class, AliasCommand.class})
 public final class Switchboard {
 
   public static void main(String[] args) {
     RecordTrust.install();
+    // The JDK HTTP server (console, StackStorm sandbox) otherwise waits for delayed ACKs: ~40 ms a
+    // response.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     System.exit(commandLine().execute(args));
   }
 

@@ -1,0 +1,24 @@
+package switchboard.dispatcher.stackstorm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * StackStorm's answer to {@code POST /api/v1/actionalias/match} (contract §3.2).
+ *
+ * @param actionAlias the matching alias
+ * @param display the format's help text; null for a representation-only format
+ * @param representation the format that matched
+ */
+public record AliasMatch(JsonNode actionAlias, String display, String representation) {
+
+  public AliasMatch {
+    actionAlias = actionAlias.deepCopy();
+  }
+
+  static AliasMatch from(JsonNode json) {
+    return new AliasMatch(
+        json.path("actionalias"),
+        json.path("display").isTextual() ? json.get("display").asText() : null,
+        json.path("representation").asText());
+  }
+}
