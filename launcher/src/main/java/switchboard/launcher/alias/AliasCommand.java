@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import switchboard.matcher.catalog.AliasCatalogReader;
 import switchboard.matcher.catalog.AliasTestCases;
 import switchboard.matcher.grammar.AliasFormatParser;
@@ -24,7 +24,8 @@ import switchboard.matcher.match.MatchResult;
 /** {@code switchboard alias}: StackStorm's alias grammar on the command line, for pack authors. */
 @Command(
     name = "alias",
-    description = "Parse, match and test StackStorm action-alias formats exactly as StackStorm does.",
+    description =
+        "Parse, match and test StackStorm action-alias formats exactly as StackStorm does.",
     subcommands = {AliasCommand.Parse.class, AliasCommand.Match.class, AliasCommand.Test.class})
 public final class AliasCommand {
 
@@ -104,7 +105,8 @@ public final class AliasCommand {
             "candidates",
             JSON.valueToTree(
                 ambiguous.candidates().stream()
-                    .map(c -> Map.of("alias", c.alias().ref(), "representation", c.representation()))
+                    .map(
+                        c -> Map.of("alias", c.alias().ref(), "representation", c.representation()))
                     .toList()));
       } else {
         MatchResult.NoMatch noMatch = (MatchResult.NoMatch) result;

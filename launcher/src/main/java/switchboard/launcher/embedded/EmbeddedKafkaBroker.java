@@ -41,7 +41,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       Files.createDirectories(dataDir);
       Path config = dataDir.resolve("server.properties");
       Properties props;
-      if (Files.exists(dataDir.resolve("kafka").resolve("meta.properties")) && Files.exists(config)) {
+      if (Files.exists(dataDir.resolve("kafka").resolve("meta.properties"))
+          && Files.exists(config)) {
         // The quorum was formatted with these listeners; a restart must keep them.
         props = new Properties();
         try (var reader = Files.newBufferedReader(config)) {
@@ -52,7 +53,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         format(config, props);
       }
       String clientPort = props.getProperty("advertised.listeners").replaceAll(".*:", "");
-      KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+      KafkaRaftServer server =
+          new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
       server.startup();
       return new EmbeddedKafkaBroker(server, "127.0.0.1:" + clientPort);
     } catch (IOException e) {

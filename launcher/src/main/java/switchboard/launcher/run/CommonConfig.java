@@ -56,11 +56,7 @@ public final class CommonConfig extends AbstractConfig {
               TOPICS_REPLICATION_DOC)
           .define(REGISTRY_URL_CONFIG, Type.STRING, "", Importance.MEDIUM, REGISTRY_URL_DOC)
           .define(
-              REGISTRY_USER_INFO_CONFIG,
-              Type.PASSWORD,
-              "",
-              Importance.LOW,
-              REGISTRY_USER_INFO_DOC);
+              REGISTRY_USER_INFO_CONFIG, Type.PASSWORD, "", Importance.LOW, REGISTRY_USER_INFO_DOC);
 
   public CommonConfig(Map<String, ?> originals) {
     super(CONFIG, originals);

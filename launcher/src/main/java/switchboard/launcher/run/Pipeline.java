@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import switchboard.connector.runtime.ConnectorRuntime;
 import switchboard.connector.runtime.ProviderCatalog;
+import switchboard.dispatcher.Dispatcher;
+import switchboard.dispatcher.DispatcherConfig;
 import switchboard.matcher.AliasMatcherApp;
 import switchboard.matcher.AliasMatcherConfig;
 import switchboard.notifier.Notifier;
@@ -27,7 +29,8 @@ public final class Pipeline {
   private final RecordSerdes serdes;
   private final MeterRegistry meters;
 
-  public Pipeline(Map<String, String> config, Topics topics, RecordSerdes serdes, MeterRegistry meters) {
+  public Pipeline(
+      Map<String, String> config, Topics topics, RecordSerdes serdes, MeterRegistry meters) {
     this.config = Map.copyOf(config);
     this.topics = topics;
     this.serdes = serdes;
@@ -39,6 +42,14 @@ public final class Pipeline {
     AliasMatcherApp matcher = new AliasMatcherApp(new AliasMatcherConfig(config), topics, serdes);
     matcher.start();
     return matcher;
+  }
+
+  /** The dispatcher, started: alias sync, commands to StackStorm, results back. */
+  public Dispatcher dispatcher() {
+    Dispatcher dispatcher =
+        new Dispatcher(DispatcherConfig.from(config), topics, serdes, meters, Clock.systemUTC());
+    dispatcher.start();
+    return dispatcher;
   }
 
   /** The chat connectors configured under {@code connectors.*}, started. */

@@ -66,11 +66,13 @@ public final class RunCommand implements Callable<Integer> {
                   stopped.countDown();
                 }));
     try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, common.bootstrapServers()))) {
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, common.bootstrapServers()))) {
       new TopicProvisioner(admin, common.replicationFactor())
           .ensure(TopicProvisioner.requirements(common.topics()));
     }
-    RecordSerdes serdes = new RecordSerdes(components.add("schema registry", common.schemaRegistry()));
+    RecordSerdes serdes =
+        new RecordSerdes(components.add("schema registry", common.schemaRegistry()));
     Pipeline pipeline = new Pipeline(config, common.topics(), serdes, new SimpleMeterRegistry());
     if (component == Component.chat || component == Component.all) {
       ConnectorRuntime connectors = components.add("connectors", pipeline.connectors());
@@ -88,9 +90,11 @@ public final class RunCommand implements Callable<Integer> {
 
   /**
    * The file's settings, overridden by {@code SWITCHBOARD_*} environment variables: the key in
-   * upper snake case ({@code matcher.command.prefix} is {@code SWITCHBOARD_MATCHER_COMMAND_PREFIX}).
+   * upper snake case ({@code matcher.command.prefix} is {@code
+   * SWITCHBOARD_MATCHER_COMMAND_PREFIX}).
    */
-  static Map<String, String> settings(Path file, Map<String, String> environment) throws IOException {
+  static Map<String, String> settings(Path file, Map<String, String> environment)
+      throws IOException {
     Map<String, String> settings = new HashMap<>();
     if (file != null) {
       Properties properties = new Properties();

@@ -28,7 +28,8 @@ class AliasCommandTest {
 
   @Test
   void shouldPrintExtractedParametersAsJson() {
-    int code = run("alias", "parse", "--format", "run {{cmd}} on {{hosts=localhost}}", "run date on");
+    int code =
+        run("alias", "parse", "--format", "run {{cmd}} on {{hosts=localhost}}", "run date on");
 
     assertThat(code).isZero();
     assertThat(out.toString()).contains("\"cmd\" : \"date\"").contains("\"hosts\" : \"localhost\"");
@@ -40,7 +41,8 @@ class AliasCommandTest {
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString().strip())
-        .isEqualTo("Command \"walk the dog\" doesn't match format string \"run {{cmd}} on {{hosts}}\"");
+        .isEqualTo(
+            "Command \"walk the dog\" doesn't match format string \"run {{cmd}} on {{hosts}}\"");
   }
 
   @Test

@@ -82,6 +82,7 @@ function render(message) {
   const box = element("div", "message from-" + message.from);
   box.dataset.seq = message.seq;
   box.dataset.from = message.from;
+  if (message.kind) box.dataset.kind = message.kind;
   if (message.status) box.classList.add("status-" + message.status);
   if (message.whisper) box.classList.add("whisper");
   if (message.bot) box.classList.add("other-bot");

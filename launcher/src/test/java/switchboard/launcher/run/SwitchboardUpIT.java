@@ -1,0 +1,270 @@
+package switchboard.launcher.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import switchboard.records.DeadLetter;
+import switchboard.schemas.Topics;
+import switchboard.schemas.registry.KafkaTopicSchemaRegistry;
+import switchboard.schemas.serde.RecordSerdes;
+
+/**
+ * The whole pipeline as {@code switchboard up} runs it, in this JVM: embedded broker, console chat,
+ * matcher, dispatcher, notifier and the StackStorm sandbox. Talks to it only as a user would:
+ * through the console's HTTP API and its page in headless Chromium.
+ */
+@Tag("integration")
+@Timeout(300)
+class SwitchboardUpIT {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path dataDir;
+  private static EmbeddedSwitchboard switchboard;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void up() throws Exception {
+    switchboard =
+        EmbeddedSwitchboard.start(new EmbeddedSwitchboard.Options(dataDir, 0, 0, "open", Map.of()));
+  }
+
+  @AfterAll
+  static void down() {
+    if (switchboard != null) {
+      switchboard.close();
+    }
+  }
+
+  @Test
+  void shouldAckAndAnswerACommandTypedInTheConsole() throws Exception {
+    // When alice asks the sandbox to run a command in #ops
+    post("alice", "#ops", "!run date on localhost");
+
+    // Then the bot acknowledges it and later posts the result, in that order
+    List<JsonNode> bot = awaitBotMessages("#ops", m -> m.path("kind").asText().equals("result"));
+    assertThat(bot).extracting(m -> m.path("kind").asText()).containsSubsequence("ack", "result");
+    assertThat(text(bot, "ack")).contains("details available at");
+    assertThat(text(bot, "result")).contains("date");
+  }
+
+  @Test
+  void shouldSuggestCommandsForAnUnknownOneAndListHelp() throws Exception {
+    post("bob", "#help-desk", "!run dat on localhost please now");
+    post("bob", "#help-desk", "!help");
+
+    List<JsonNode> bot =
+        awaitBotMessages("#help-desk", m -> m.path("kind").asText().equals("help"));
+    assertThat(text(bot, "help")).contains("run {{cmd}} on {{hosts}}").contains("pack get");
+  }
+
+  @Test
+  void shouldDeadLetterABadReplyAndStillDeliverLaterOnes() throws Exception {
+    // Given a record on chatops.replies that is not a Switchboard reply
+    Topics topics = Topics.defaults();
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, switchboard.bootstrapServers());
+    try (KafkaProducer<String, byte[]> raw =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      raw.send(
+              new ProducerRecord<>(
+                  topics.replies().name(), "console/local/#ops", "garbage".getBytes()))
+          .get();
+    }
+
+    // When a user runs a command after it
+    post("carol", "#after-poison", "!run uptime on localhost");
+
+    // Then the reply still arrives, and the bad record is on the dead-letter topic with its reason
+    awaitBotMessages("#after-poison", m -> m.path("kind").asText().equals("result"));
+    try (KafkaTopicSchemaRegistry registry =
+            new KafkaTopicSchemaRegistry(switchboard.bootstrapServers(), topics.schemas());
+        KafkaConsumer<String, byte[]> consumer = consumer()) {
+      RecordSerdes serdes = new RecordSerdes(registry);
+      consumer.subscribe(List.of(topics.deadLetters().name()));
+      List<DeadLetter> letters = new ArrayList<>();
+      await()
+          .atMost(TIMEOUT)
+          .until(
+              () -> {
+                consumer
+                    .poll(Duration.ofMillis(200))
+                    .forEach(
+                        r ->
+                            letters.add(
+                                serdes
+                                    .value(topics.deadLetters())
+                                    .deserialize(r.topic(), r.value())));
+                return letters.stream()
+                    .anyMatch(l -> l.getSourceTopic().equals(topics.replies().name()));
+              });
+      assertThat(letters)
+          .filteredOn(l -> l.getSourceTopic().equals(topics.replies().name()))
+          .singleElement()
+          .satisfies(l -> assertThat(l.getReasonCode()).isEqualTo("UNDECODABLE"))
+          .satisfies(l -> assertThat(l.getComponent()).isEqualTo("notifier"));
+    }
+  }
+
+  @Test
+  void shouldShowTheAckAndTheResultOnThePage(@TempDir Path profile) throws Exception {
+    WebDriver browser = chromium(profile);
+    try {
+      browser.get(switchboard.consoleUrl().toString());
+      await()
+          .atMost(TIMEOUT)
+          .until(() -> browser.findElement(By.id("banner")).getText().contains("sandbox"));
+      browser.findElement(By.id("user")).clear();
+      browser.findElement(By.id("user")).sendKeys("dave");
+      browser.findElement(By.id("channel")).clear();
+      browser.findElement(By.id("channel")).sendKeys("#page");
+      browser.findElement(By.id("join")).click();
+
+      browser.findElement(By.id("text")).sendKeys("!run hostname on localhost", Keys.ENTER);
+
+      String ack = awaitOnPage(browser, "ack");
+      String result = awaitOnPage(browser, "result");
+      assertThat(ack).contains("details available at");
+      assertThat(result).contains("hostname");
+    } finally {
+      browser.quit();
+    }
+  }
+
+  private static String awaitOnPage(WebDriver browser, String kind) {
+    return await()
+        .atMost(TIMEOUT)
+        .ignoreExceptions()
+        .until(
+            () ->
+                browser
+                    .findElements(By.cssSelector("#messages .message[data-kind='" + kind + "']"))
+                    .stream()
+                    .map(e -> e.getText())
+                    .findFirst(),
+            java.util.Optional::isPresent)
+        .orElseThrow();
+  }
+
+  private void post(String user, String channel, String text) throws Exception {
+    String body =
+        JSON.createObjectNode()
+            .put("user", user)
+            .put("channel", channel)
+            .put("text", text)
+            .toString();
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(switchboard.consoleUrl().resolve("/api/messages"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(202);
+  }
+
+  private List<JsonNode> awaitBotMessages(
+      String channel, java.util.function.Predicate<JsonNode> done) {
+    URI uri =
+        switchboard
+            .consoleUrl()
+            .resolve(
+                "/api/channels/"
+                    + URLEncoder.encode(channel, StandardCharsets.UTF_8)
+                    + "/messages?after=0");
+    return await()
+        .atMost(TIMEOUT)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              JsonNode page =
+                  JSON.readTree(
+                      http.send(
+                              HttpRequest.newBuilder(uri).build(),
+                              HttpResponse.BodyHandlers.ofString())
+                          .body());
+              List<JsonNode> bot = new ArrayList<>();
+              page.path("messages")
+                  .forEach(
+                      m -> {
+                        if (m.path("from").asText().equals("bot")) {
+                          bot.add(m);
+                        }
+                      });
+              return bot;
+            },
+            bot -> bot.stream().anyMatch(done));
+  }
+
+  private static String text(List<JsonNode> messages, String kind) {
+    return messages.stream()
+        .filter(m -> m.path("kind").asText().equals(kind))
+        .map(m -> m.path("pretext").asText("") + "\n" + m.path("text").asText(""))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static KafkaConsumer<String, byte[]> consumer() {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, switchboard.bootstrapServers());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "up-it-" + System.nanoTime());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private static WebDriver chromium(Path profile) throws Exception {
+    String driver = "/usr/bin/chromedriver";
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--user-data-dir=" + Files.createDirectories(profile.resolve("chromium")));
+    return new ChromeDriver(
+        new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build(), options);
+  }
+}
