@@ -39,8 +39,8 @@ public record Execution(
     raw = raw.deepCopy();
   }
 
-  /** Reads the API's JSON. */
-  static Execution from(JsonNode json) {
+  /** Reads the API's JSON, or an {@code st2.execution__*} event's data (the same shape, §6). */
+  public static Execution from(JsonNode json) {
     return new Execution(
         json.path("id").asText(),
         json.path("action").path("ref").asText(null),
