@@ -35,6 +35,7 @@ import switchboard.schemas.ConversationKeys;
 import switchboard.schemas.DeadLetterSink;
 import switchboard.schemas.ReasonCode;
 import switchboard.schemas.Topics;
+import switchboard.schemas.offsets.PartitionProgress;
 import switchboard.schemas.serde.DecodeResult;
 import switchboard.schemas.serde.RecordSerdes;
 

@@ -34,6 +34,7 @@ import switchboard.records.DeadLetter;
 import switchboard.schemas.DeadLetters;
 import switchboard.schemas.ReasonCode;
 import switchboard.schemas.Topics;
+import switchboard.schemas.offsets.PartitionProgress;
 import switchboard.schemas.serde.DecodeResult;
 import switchboard.schemas.serde.RecordSerdes;
 

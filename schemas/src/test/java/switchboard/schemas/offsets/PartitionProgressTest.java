@@ -1,4 +1,4 @@
-package switchboard.notifier;
+package switchboard.schemas.offsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,5 +57,17 @@ class PartitionProgressTest {
 
     progress.settled(1);
     assertThat(progress.advance()).isEqualTo(OptionalLong.of(2));
+  }
+
+  @Test
+  void shouldCountWhatIsStillUnsettled() {
+    progress.received(10);
+    progress.received(11);
+    progress.settled(11);
+
+    assertThat(progress.unsettled()).isEqualTo(2);
+
+    progress.settled(10);
+    assertThat(progress.unsettled()).isZero();
   }
 }
