@@ -5,14 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,13 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import switchboard.records.DeadLetter;
 import switchboard.schemas.Topics;
 import switchboard.schemas.registry.KafkaTopicSchemaRegistry;
 import switchboard.schemas.serde.RecordSerdes;
+import switchboard.testkit.connectors.HeadlessChromium;
 
 /**
  * The whole pipeline as {@code switchboard up} runs it, in this JVM: embedded broker, console chat,
@@ -146,7 +142,7 @@ class SwitchboardUpIT {
 
   @Test
   void shouldShowTheAckAndTheResultOnThePage(@TempDir Path profile) throws Exception {
-    WebDriver browser = chromium(profile);
+    WebDriver browser = HeadlessChromium.start(profile);
     try {
       browser.get(switchboard.consoleUrl().toString());
       await()
@@ -248,23 +244,5 @@ class SwitchboardUpIT {
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "up-it-" + System.nanoTime());
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-  }
-
-  private static WebDriver chromium(Path profile) throws Exception {
-    String driver = "/usr/bin/chromedriver";
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--user-data-dir=" + Files.createDirectories(profile.resolve("chromium")));
-    return new ChromeDriver(
-        new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build(), options);
   }
 }

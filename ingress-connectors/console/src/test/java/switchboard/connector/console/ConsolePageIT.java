@@ -3,8 +3,6 @@ package switchboard.connector.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,12 +20,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import switchboard.connector.InboundMessage;
 import switchboard.connector.OutboundReply;
 import switchboard.testkit.connectors.CapturingSink;
+import switchboard.testkit.connectors.HeadlessChromium;
 
 /**
  * The page in a real headless Chromium: what a user types reaches the sink, and what the bot
@@ -38,8 +34,6 @@ import switchboard.testkit.connectors.CapturingSink;
 @Timeout(120)
 class ConsolePageIT {
 
-  private static final String CHROMIUM = "/usr/bin/chromium";
-  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
   @TempDir static Path profile;
@@ -51,22 +45,7 @@ class ConsolePageIT {
 
   @BeforeAll
   static void startBrowser() throws Exception {
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--user-data-dir=" + Files.createDirectories(profile.resolve("chromium")));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
-    browser = new ChromeDriver(service, options);
+    browser = HeadlessChromium.start(profile);
   }
 
   @AfterAll
