@@ -57,6 +57,15 @@ public final class EmbeddedSwitchboard implements AutoCloseable {
 
   /** Starts everything and returns once the matcher processes events. */
   public static EmbeddedSwitchboard start(Options options) throws Exception {
+    return start(options, Map.of());
+  }
+
+  /**
+   * As {@link #start(Options)}, with further settings on top, e.g. more connector instances ({@code
+   * connectors.ops-slack.provider=slack}, ...).
+   */
+  public static EmbeddedSwitchboard start(Options options, Map<String, String> settings)
+      throws Exception {
     Components components = new Components();
     try {
       EmbeddedKafkaBroker broker =
@@ -74,6 +83,7 @@ public final class EmbeddedSwitchboard implements AutoCloseable {
               "schema registry",
               new KafkaTopicSchemaRegistry(broker.bootstrapServers(), topics.schemas()));
       Map<String, String> config = config(options, broker.bootstrapServers());
+      config.putAll(settings);
       String stackstorm = stackstorm(options, components, config);
       Pipeline pipeline =
           new Pipeline(config, topics, new RecordSerdes(registry), new SimpleMeterRegistry());
