@@ -13,14 +13,14 @@ import switchboard.records.AliasDefinition;
 import switchboard.records.AliasResult;
 
 /** Turns the {@code chatops.aliases} record into the pure matcher's {@link Alias}. */
-final class AliasDefinitions {
+public final class AliasDefinitions {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
   private AliasDefinitions() {}
 
-  static Alias toAlias(AliasDefinition definition) {
+  public static Alias toAlias(AliasDefinition definition) {
     List<AliasFormatSpec> formats =
         definition.getFormats().stream()
             .map(

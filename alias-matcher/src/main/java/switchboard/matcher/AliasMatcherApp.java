@@ -8,8 +8,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import switchboard.matcher.policy.OpenPermissions;
-import switchboard.matcher.policy.PermissionDecider;
+import switchboard.matcher.policy.PermissionMode;
 import switchboard.schemas.Topics;
 import switchboard.schemas.serde.RecordSerdes;
 
@@ -21,10 +20,9 @@ public final class AliasMatcherApp implements AutoCloseable {
   private final KafkaStreams streams;
 
   public AliasMatcherApp(AliasMatcherConfig config, Topics topics, RecordSerdes serdes) {
-    PermissionDecider permissions = permissionsFor(config);
+    MatcherSettings settings = config.settings();
     StreamsBuilder builder = new StreamsBuilder();
-    AliasMatcherTopology.build(
-        builder, topics, serdes, config.settings(), permissions, Clock.systemUTC());
+    AliasMatcherTopology.build(builder, topics, serdes, settings, Clock.systemUTC());
     Properties props = streamsProperties(config);
     this.streams = new KafkaStreams(builder.build(props), props);
     streams.setUncaughtExceptionHandler(
@@ -33,12 +31,17 @@ public final class AliasMatcherApp implements AutoCloseable {
           return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
               .StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-    LOG.warn("alias matcher permissions: {}", permissions.describe());
+    PermissionMode mode = permissionsFor(config);
+    if (mode == PermissionMode.OPEN) {
+      LOG.warn("alias matcher permissions: {}", mode.describe());
+    } else {
+      LOG.info("alias matcher permissions: {}", mode.describe());
+    }
   }
 
-  static PermissionDecider permissionsFor(AliasMatcherConfig config) {
-    // The only mode until identities and policies exist; the config refuses any other value.
-    return new OpenPermissions();
+  /** Enforcement unless {@code matcher.permissions.mode=open} is set explicitly. */
+  static PermissionMode permissionsFor(AliasMatcherConfig config) {
+    return config.settings().permissions();
   }
 
   static Properties streamsProperties(AliasMatcherConfig config) {

@@ -9,6 +9,7 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
+import switchboard.matcher.policy.PermissionMode;
 
 /** Configuration of the alias matcher; Kafka settings pass through under {@code kafka.}. */
 public final class AliasMatcherConfig extends AbstractConfig {
@@ -26,9 +27,16 @@ public final class AliasMatcherConfig extends AbstractConfig {
 
   public static final String PERMISSIONS_MODE_CONFIG = "matcher.permissions.mode";
   private static final String PERMISSIONS_MODE_DOC =
-      "Who may run what. 'open': every chat user may run every alias as one StackStorm account,"
-          + " as StackStorm's own ChatOps does; only for a sandbox, and it must be chosen"
-          + " explicitly.";
+      "Who may run what. 'enforce' (the default): a chat user runs commands as the StackStorm"
+          + " user their immutable chat id is linked to in chatops.identities, when a rule in"
+          + " chatops.policies allows it; unlinked users are denied. 'open': every chat user may"
+          + " run every alias as one StackStorm account, as StackStorm's own ChatOps does; only"
+          + " for a sandbox, and it must be chosen explicitly.";
+
+  public static final String CONFIRM_TIMEOUT_MS_CONFIG = "matcher.confirm.timeout.ms";
+  private static final String CONFIRM_TIMEOUT_MS_DOC =
+      "How long a command whose policy rule says 'confirm' waits for the sender to press"
+          + " Approve; after that it is dropped and the sender is told.";
 
   public static final String DEDUPE_WINDOW_MS_CONFIG = "matcher.dedupe.window.ms";
   private static final String DEDUPE_WINDOW_MS_DOC =
@@ -44,7 +52,8 @@ public final class AliasMatcherConfig extends AbstractConfig {
 
   public static final String STATE_DIR_CONFIG = "matcher.state.dir";
   private static final String STATE_DIR_DOC =
-      "Directory of the Kafka Streams state stores (the dedupe window).";
+      "Directory of the Kafka Streams state stores (the dedupe window, pending confirmations,"
+          + " rate-limit usage).";
 
   public static final String THREADS_CONFIG = "matcher.threads";
   private static final String THREADS_DOC = "Kafka Streams threads of this instance.";
@@ -73,10 +82,18 @@ public final class AliasMatcherConfig extends AbstractConfig {
           .define(
               PERMISSIONS_MODE_CONFIG,
               Type.STRING,
-              ConfigDef.NO_DEFAULT_VALUE,
-              ValidString.in("open"),
+              PermissionMode.ENFORCE.configValue(),
+              ValidString.in(
+                  PermissionMode.ENFORCE.configValue(), PermissionMode.OPEN.configValue()),
               Importance.HIGH,
               PERMISSIONS_MODE_DOC)
+          .define(
+              CONFIRM_TIMEOUT_MS_CONFIG,
+              Type.LONG,
+              Duration.ofMinutes(5).toMillis(),
+              Range.between(Duration.ofSeconds(10).toMillis(), Duration.ofHours(1).toMillis()),
+              Importance.LOW,
+              CONFIRM_TIMEOUT_MS_DOC)
           .define(
               DEDUPE_WINDOW_MS_CONFIG,
               Type.LONG,
@@ -123,7 +140,9 @@ public final class AliasMatcherConfig extends AbstractConfig {
         getString(COMMAND_PREFIX_CONFIG),
         Duration.ofMillis(getLong(DEDUPE_WINDOW_MS_CONFIG)),
         getInt(HELP_PAGE_SIZE_CONFIG),
-        getInt(SUGGESTIONS_CONFIG));
+        getInt(SUGGESTIONS_CONFIG),
+        PermissionMode.ofConfig(getString(PERMISSIONS_MODE_CONFIG)),
+        Duration.ofMillis(getLong(CONFIRM_TIMEOUT_MS_CONFIG)));
   }
 
   /** Kafka client and Streams settings given under {@code kafka.}, prefix stripped. */

@@ -1,30 +1,36 @@
 package switchboard.matcher;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
-import switchboard.matcher.policy.PermissionDecider;
+import switchboard.records.CommandRequest;
+import switchboard.records.IdentityLink;
 import switchboard.schemas.TopicSpec;
 import switchboard.schemas.Topics;
 import switchboard.schemas.serde.RecordSerdes;
 
 /**
- * The alias matcher's topology: chat events in; commands, replies, audit entries and dead letters
- * out; the alias catalogue as a global store. Reads as a flow chart: every decision is in {@link
- * CommandDecisions}.
+ * The alias matcher's topology: chat events in; commands, replies, audit entries, self-service
+ * unlinks and dead letters out; the alias catalogue, identities and policies as global stores.
+ * Reads as a flow chart: every decision is in {@link CommandDecisions}, {@link Confirmations} and
+ * the pure {@code policy} package.
  */
 public final class AliasMatcherTopology {
 
-  static final String ALIASES_STORE = "aliases-by-ref";
   static final String RECENT_REQUESTS_STORE = "recent-request-ids";
+  static final String PENDING_CONFIRMATIONS_STORE = "pending-confirmations";
+  static final String RATE_LIMIT_USAGE_STORE = "rate-limit-usage";
 
   private AliasMatcherTopology() {}
 
@@ -34,17 +40,9 @@ public final class AliasMatcherTopology {
       Topics topics,
       RecordSerdes serdes,
       MatcherSettings settings,
-      PermissionDecider permissions,
       Clock clock) {
-    AliasCatalog catalog = new AliasCatalog(topics.aliases(), serdes, settings.suggestionLimit());
-
-    builder.addGlobalStore(
-        Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(ALIASES_STORE), Serdes.String(), Serdes.Bytes())
-            .withLoggingDisabled(),
-        topics.aliases().name(),
-        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("alias-catalogue"),
-        () -> new AliasStoreUpdater(catalog));
+    MatcherTables tables = MatcherTables.create(topics, serdes, settings);
+    tables.addTo(builder);
 
     builder.addStateStore(
         Stores.windowStoreBuilder(
@@ -55,19 +53,47 @@ public final class AliasMatcherTopology {
                 false),
             Serdes.String(),
             Serdes.Long()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(PENDING_CONFIRMATIONS_STORE),
+            Serdes.String(),
+            serdes.value(topics.commands())));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(RATE_LIMIT_USAGE_STORE),
+            Serdes.String(),
+            Serdes.ListSerde(ArrayList.class, Serdes.Long())));
 
-    KStream<String, MatcherOutput> outputs =
+    KStream<String, MatcherOutput> decided =
         builder.stream(
                 topics.events().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("chat-events"))
             .process(
-                () ->
-                    new ChatEventProcessor(
-                        topics.events(), serdes, catalog, permissions, settings, clock),
+                () -> new ChatEventProcessor(topics.events(), serdes, tables, settings, clock),
                 Named.as("match-chat-event"),
-                RECENT_REQUESTS_STORE);
+                RECENT_REQUESTS_STORE,
+                PENDING_CONFIRMATIONS_STORE);
 
-    outputs
+    // Rate limits count per StackStorm user across every conversation, so the commands they
+    // govern meet in one partition per user before they are let through.
+    KStream<String, MatcherOutput> gated =
+        decided
+            .filter(
+                (key, output) -> output instanceof MatcherOutput.Gated, Named.as("rate-limited"))
+            .map(
+                (key, output) ->
+                    KeyValue.pair(output.key(), ((MatcherOutput.Gated) output).command()),
+                Named.as("by-stackstorm-user"))
+            .repartition(
+                Repartitioned.<String, CommandRequest>as("commands-by-stackstorm-user")
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(serdes.value(topics.commands())))
+            .process(
+                () -> new RateGate(tables, clock), Named.as("rate-gate"), RATE_LIMIT_USAGE_STORE);
+
+    decided
+        .filterNot((key, output) -> output instanceof MatcherOutput.Gated, Named.as("decided"))
+        .merge(gated, Named.as("matcher-output"))
         .split(Named.as("route-"))
         .branch(
             (key, output) -> output instanceof MatcherOutput.Command,
@@ -79,6 +105,9 @@ public final class AliasMatcherTopology {
         .branch(
             (key, output) -> output instanceof MatcherOutput.Audit,
             writeTo("audit", topics.audit(), serdes, o -> ((MatcherOutput.Audit) o).audit()))
+        .branch(
+            (key, output) -> output instanceof MatcherOutput.Unlink,
+            writeTo("unlinks", topics.identities(), serdes, o -> (IdentityLink) null))
         .defaultBranch(
             writeTo(
                 "dead-letters",

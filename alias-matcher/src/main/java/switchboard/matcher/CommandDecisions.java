@@ -1,6 +1,7 @@
 package switchboard.matcher;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,22 +9,30 @@ import switchboard.matcher.addressing.AddressingSettings;
 import switchboard.matcher.addressing.CommandAddressing;
 import switchboard.matcher.help.AliasHelp;
 import switchboard.matcher.help.HelpRequest;
+import switchboard.matcher.identity.ChatIdentity;
+import switchboard.matcher.identity.LinkedUser;
+import switchboard.matcher.identity.SelfService;
+import switchboard.matcher.match.Alias;
 import switchboard.matcher.match.MatchResult;
 import switchboard.matcher.policy.Permission;
 import switchboard.matcher.policy.PermissionDecider;
 import switchboard.records.AuditDecision;
-import switchboard.records.AuditRecord;
 import switchboard.records.ChatEvent;
 import switchboard.records.CommandRequest;
 
 /**
  * What the matcher does with one chat event: the pure heart of the topology. It reads only its
- * arguments, so replaying the event stream against the same catalogue and policies gives the same
- * commands, replies and audit entries.
+ * arguments, so replaying the event stream against the same catalogue, identities and policies
+ * gives the same commands, replies and audit entries.
  */
 final class CommandDecisions {
 
   static final String COMPONENT = "alias-matcher";
+
+  /**
+   * Names the decision for the built-in identity commands, which everyone may use on themselves.
+   */
+  static final String SELF_SERVICE = "self-service";
 
   private CommandDecisions() {}
 
@@ -46,7 +55,10 @@ final class CommandDecisions {
     return event.getConversation().getConnector() + ":" + event.getEventId();
   }
 
-  /** The records to write for a command addressed to the bot. */
+  /**
+   * The records to write for a command addressed to the bot: the built-in identity commands first,
+   * then help, then the alias the command matches.
+   */
   static List<MatcherOutput> decide(
       ChatEvent event,
       String command,
@@ -55,50 +67,72 @@ final class CommandDecisions {
       MatcherSettings settings,
       Instant now) {
     String requestId = requestIdOf(event);
+    Optional<LinkedUser> user = permissions.linkedUser(event);
+    AuditContext audit =
+        AuditContext.of(
+            event, requestId, command, user.map(LinkedUser::stackstormUser).orElse(null));
+    Optional<SelfService> selfService = SelfService.parse(command);
+    if (selfService.isPresent()) {
+      return identity(event, requestId, selfService.get(), user, audit, now);
+    }
     Optional<HelpRequest> help = HelpRequest.parse(command, settings.helpPageSize());
     if (help.isPresent()) {
+      Optional<Permission.Denied> refusal = permissions.refusal(event);
+      if (refusal.isPresent()) {
+        return List.of(
+            new MatcherOutput.Answer(
+                MatcherReplies.helpRefused(event, requestId, refusal.get().reason(), now)),
+            audit.entry(
+                AuditDecision.HELP, refusal.get().reason(), refusal.get().decidedBy(), now));
+      }
+      List<Alias> mayRun =
+          catalog.aliases().stream().filter(a -> permissions.mayList(event, a)).toList();
       return List.of(
           new MatcherOutput.Answer(
               MatcherReplies.help(
                   event,
                   requestId,
-                  AliasHelp.help(catalog.aliases(), help.get()),
+                  AliasHelp.help(mayRun, help.get()),
                   settings.commandPrefix(),
                   now)),
-          audit(event, requestId, command, AuditDecision.HELP, "help", null, null, Map.of(), now));
+          audit.entry(AuditDecision.HELP, "help", null, now));
     }
     MatchResult result = catalog.matcher().match(command);
     if (result instanceof MatchResult.Matched matched) {
-      return matched(event, requestId, command, matched, permissions.decide(event, matched), now);
+      return matched(
+          event,
+          requestId,
+          command,
+          matched,
+          permissions.decide(event, matched),
+          audit,
+          settings,
+          now);
     }
     if (result instanceof MatchResult.Ambiguous ambiguous) {
+      // Name only the candidates the sender could run: the others are none of their business.
+      MatchResult.Ambiguous shown =
+          new MatchResult.Ambiguous(
+              ambiguous.command(),
+              ambiguous.candidates().stream()
+                  .filter(c -> permissions.mayList(event, c.alias()))
+                  .toList(),
+              ambiguous.multiple());
       return List.of(
-          new MatcherOutput.Answer(MatcherReplies.ambiguous(event, requestId, ambiguous, now)),
-          audit(
-              event,
-              requestId,
-              command,
-              AuditDecision.AMBIGUOUS,
-              ambiguous.st2Faultstring(),
-              null,
-              null,
-              Map.of(),
-              now));
+          new MatcherOutput.Answer(MatcherReplies.ambiguous(event, requestId, shown, now)),
+          audit.entry(AuditDecision.AMBIGUOUS, ambiguous.st2Faultstring(), null, now));
     }
     MatchResult.NoMatch noMatch = (MatchResult.NoMatch) result;
+    MatchResult.NoMatch shown =
+        new MatchResult.NoMatch(
+            noMatch.command(),
+            noMatch.suggestions().stream()
+                .filter(s -> permissions.mayList(event, s.alias()))
+                .toList());
     return List.of(
         new MatcherOutput.Answer(
-            MatcherReplies.noMatch(event, requestId, noMatch, settings.commandPrefix(), now)),
-        audit(
-            event,
-            requestId,
-            command,
-            AuditDecision.NO_MATCH,
-            noMatch.st2Faultstring(),
-            null,
-            null,
-            Map.of(),
-            now));
+            MatcherReplies.noMatch(event, requestId, shown, settings.commandPrefix(), now)),
+        audit.entry(AuditDecision.NO_MATCH, noMatch.st2Faultstring(), null, now));
   }
 
   private static List<MatcherOutput> matched(
@@ -107,16 +141,15 @@ final class CommandDecisions {
       String command,
       MatchResult.Matched matched,
       Permission permission,
+      AuditContext audit,
+      MatcherSettings settings,
       Instant now) {
     String aliasRef = matched.alias().ref();
     if (permission instanceof Permission.Denied denied) {
       return List.of(
           new MatcherOutput.Answer(
               MatcherReplies.denied(event, requestId, command, denied.reason(), now)),
-          audit(
-              event,
-              requestId,
-              command,
+          audit.entry(
               AuditDecision.DENIED,
               denied.reason(),
               denied.decidedBy(),
@@ -126,64 +159,119 @@ final class CommandDecisions {
     }
     Permission.Allowed allowed = (Permission.Allowed) permission;
     CommandRequest request =
-        CommandRequest.newBuilder()
-            .setRequestId(requestId)
-            .setEventId(event.getEventId())
-            .setConversation(event.getConversation())
-            .setThread(event.getThread())
-            .setMessageId(event.getMessageId())
-            .setSender(event.getSender())
-            .setStackstormUser(allowed.stackstormUser())
+        request(event, requestId, command, allowed.stackstormUser(), allowed.decidedBy(), now)
             .setAliasRef(aliasRef)
             .setAliasName(matched.alias().name())
             .setActionRef(matched.alias().actionRef())
             .setRepresentation(matched.representation())
-            .setCommand(command)
             .setParameters(matched.parameters())
-            .setDecidedBy(allowed.decidedBy())
-            .setReceivedAt(event.getReceivedAt())
-            .setMatchedAt(now)
             .build();
-    return List.of(
-        new MatcherOutput.Command(request),
-        audit(
-            event,
-            requestId,
-            command,
-            AuditDecision.ALLOWED,
-            "allowed by " + allowed.decidedBy(),
-            allowed.decidedBy(),
-            aliasRef,
-            matched.parameters(),
-            now));
+    if (allowed.confirm()) {
+      return List.of(
+          new MatcherOutput.Hold(request),
+          new MatcherOutput.Answer(
+              MatcherReplies.prompt(
+                  event,
+                  requestId,
+                  command,
+                  allowed.stackstormUser(),
+                  settings.confirmTimeout(),
+                  now)));
+    }
+    return release(request, allowed.quota() != null, now);
   }
 
-  static MatcherOutput.Audit audit(
+  /**
+   * A command allowed to run: straight to the dispatcher, or through the rate gate when its rule
+   * has a rate limit (the gate then writes the same records, or refuses).
+   */
+  static List<MatcherOutput> release(CommandRequest request, boolean rateLimited, Instant now) {
+    if (rateLimited) {
+      return List.of(new MatcherOutput.Gated(request));
+    }
+    return List.of(new MatcherOutput.Command(request), AuditContext.allowed(request, now));
+  }
+
+  /** whoami, unlink and link: about the sender's own identity, never governed by policies. */
+  private static List<MatcherOutput> identity(
+      ChatEvent event,
+      String requestId,
+      SelfService command,
+      Optional<LinkedUser> user,
+      AuditContext audit,
+      Instant now) {
+    ChatIdentity identity = ChatIdentity.of(event.getConversation(), event.getSender());
+    switch (command) {
+      case WHOAMI:
+        return List.of(
+            new MatcherOutput.Answer(MatcherReplies.whoami(event, requestId, identity, user, now)));
+      case UNLINK:
+        List<MatcherOutput> outputs = new ArrayList<>();
+        outputs.add(new MatcherOutput.Answer(MatcherReplies.unlinked(event, requestId, user, now)));
+        if (user.isPresent()) {
+          outputs.add(new MatcherOutput.Unlink(identity.key()));
+          outputs.add(
+              audit.entry(
+                  AuditDecision.ALLOWED,
+                  "unlinked from " + user.get().stackstormUser() + " by the chat user",
+                  SELF_SERVICE,
+                  command.aliasRef(),
+                  Map.of(),
+                  now));
+        }
+        return outputs;
+      case LINK:
+      default:
+        if (!event.getConversation().getDirect()) {
+          return List.of(
+              new MatcherOutput.Answer(MatcherReplies.linkOnlyInDirect(event, requestId, now)));
+        }
+        // The dispatcher answers switchboard.link itself with a one-time sign-in URL; it never
+        // reaches StackStorm as an alias.
+        CommandRequest link =
+            request(
+                    event,
+                    requestId,
+                    command.word(),
+                    user.map(LinkedUser::stackstormUser).orElse(null),
+                    SELF_SERVICE,
+                    now)
+                .setAliasRef(command.aliasRef())
+                .setAliasName(command.word())
+                .setActionRef(command.aliasRef())
+                .setRepresentation(command.word())
+                .setParameters(Map.of())
+                .build();
+        return List.of(
+            new MatcherOutput.Command(link),
+            audit.entry(
+                AuditDecision.ALLOWED,
+                "self-service link requested",
+                SELF_SERVICE,
+                command.aliasRef(),
+                Map.of(),
+                now));
+    }
+  }
+
+  private static CommandRequest.Builder request(
       ChatEvent event,
       String requestId,
       String command,
-      AuditDecision decision,
-      String reason,
-      String rule,
-      String aliasRef,
-      Map<String, String> parameters,
+      String stackstormUser,
+      String decidedBy,
       Instant now) {
-    return new MatcherOutput.Audit(
-        AuditRecord.newBuilder()
-            .setAuditId(requestId + "/" + decision)
-            .setRequestId(requestId)
-            .setEventId(event.getEventId())
-            .setDecision(decision)
-            .setReason(reason)
-            .setRule(rule)
-            .setComponent(COMPONENT)
-            .setConversation(event.getConversation())
-            .setSender(event.getSender())
-            .setStackstormUser(null)
-            .setCommand(command)
-            .setAliasRef(aliasRef)
-            .setParameters(SecretParameters.masked(parameters))
-            .setTime(now)
-            .build());
+    return CommandRequest.newBuilder()
+        .setRequestId(requestId)
+        .setEventId(event.getEventId())
+        .setConversation(event.getConversation())
+        .setThread(event.getThread())
+        .setMessageId(event.getMessageId())
+        .setSender(event.getSender())
+        .setStackstormUser(stackstormUser)
+        .setCommand(command)
+        .setDecidedBy(decidedBy)
+        .setReceivedAt(event.getReceivedAt())
+        .setMatchedAt(now);
   }
 }

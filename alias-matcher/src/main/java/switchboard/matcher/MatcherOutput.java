@@ -6,10 +6,13 @@ import switchboard.records.DeadLetter;
 import switchboard.records.Reply;
 import switchboard.schemas.ConversationKeys;
 
-/** One record the matcher writes, with the key its topic is partitioned by. */
+/**
+ * One thing the matcher writes, with the key it is written under: a record for a topic, or a change
+ * to its own state (a command held for confirmation, or released from it).
+ */
 sealed interface MatcherOutput {
 
-  /** The record key on its topic. */
+  /** The record key on its topic, or the state store key. */
   String key();
 
   /** A command to run, keyed by request id. */
@@ -17,6 +20,33 @@ sealed interface MatcherOutput {
     @Override
     public String key() {
       return command.getRequestId();
+    }
+  }
+
+  /**
+   * A command that may run only if its sender's rate limit admits it; it goes to the rate gate,
+   * keyed by StackStorm user so every command of one user meets one counter.
+   */
+  record Gated(CommandRequest command) implements MatcherOutput {
+    @Override
+    public String key() {
+      return command.getStackstormUser();
+    }
+  }
+
+  /** A command waiting for its sender to confirm it, held under its request id. */
+  record Hold(CommandRequest command) implements MatcherOutput {
+    @Override
+    public String key() {
+      return command.getRequestId();
+    }
+  }
+
+  /** A held command that was confirmed, cancelled or timed out, released from the store. */
+  record Release(String requestId) implements MatcherOutput {
+    @Override
+    public String key() {
+      return requestId;
     }
   }
 
@@ -33,6 +63,14 @@ sealed interface MatcherOutput {
     @Override
     public String key() {
       return ConversationKeys.of(audit.getConversation());
+    }
+  }
+
+  /** A user unlinked themselves: a tombstone on {@code chatops.identities} under this key. */
+  record Unlink(String identityKey) implements MatcherOutput {
+    @Override
+    public String key() {
+      return identityKey;
     }
   }
 

@@ -1,5 +1,6 @@
 package switchboard.matcher;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -20,9 +21,32 @@ final class SecretParameters {
 
   static Map<String, String> masked(Map<String, String> parameters) {
     Map<String, String> masked = new LinkedHashMap<>();
-    parameters.forEach(
-        (name, value) ->
-            masked.put(name, value != null && SECRET_NAME.matcher(name).matches() ? MASK : value));
+    parameters.forEach((name, value) -> masked.put(name, isSecret(name, value) ? MASK : value));
     return masked;
+  }
+
+  /**
+   * The command text with every secret value replaced by the mask: the text holds the values as
+   * typed, so masking only the parameter map would still leak them. Longest values first, so a
+   * secret that contains another is masked whole.
+   */
+  static String maskedCommand(String command, Map<String, String> parameters) {
+    if (command == null) {
+      return null;
+    }
+    String masked = command;
+    for (String secret :
+        parameters.entrySet().stream()
+            .filter(e -> isSecret(e.getKey(), e.getValue()) && !e.getValue().isBlank())
+            .map(Map.Entry::getValue)
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList()) {
+      masked = masked.replace(secret, MASK);
+    }
+    return masked;
+  }
+
+  private static boolean isSecret(String name, String value) {
+    return value != null && SECRET_NAME.matcher(name).matches();
   }
 }

@@ -15,6 +15,7 @@ import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -27,8 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import switchboard.records.AuditDecision;
+import switchboard.records.AuditRecord;
 import switchboard.records.CommandRequest;
 import switchboard.records.DeadLetter;
+import switchboard.records.IdentityLink;
 import switchboard.records.Reply;
 import switchboard.records.ReplyKind;
 import switchboard.schemas.ConversationKeys;
@@ -58,13 +62,9 @@ class AliasMatcherIT {
         new KafkaTopicSchemaRegistry(KAFKA.bootstrapServers(), topics.schemas())) {
       RecordSerdes serdes = new RecordSerdes(registry);
       MatcherFixtures.catalogue().forEach(a -> produce(serdes, topics.aliases(), a.getRef(), a));
-      Map<String, Object> config = new HashMap<>();
+      Map<String, Object> config = matcherConfig(topics);
+      // The sandbox's mode, chosen explicitly: enforcement is the default.
       config.put(AliasMatcherConfig.PERMISSIONS_MODE_CONFIG, "open");
-      config.put(
-          AliasMatcherConfig.APPLICATION_ID_CONFIG, "matcher-" + topics.prefix().replace(".", ""));
-      config.put(AliasMatcherConfig.STATE_DIR_CONFIG, stateDir.toString());
-      config.put("kafka.bootstrap.servers", KAFKA.bootstrapServers());
-      config.put("kafka.replication.factor", "1");
       try (AliasMatcherApp app =
           new AliasMatcherApp(new AliasMatcherConfig(config), topics, serdes)) {
         app.start();
@@ -120,6 +120,83 @@ class AliasMatcherIT {
     }
   }
 
+  @Test
+  void shouldEnforceIdentitiesPoliciesAndRateLimitsOnTheBroker() throws Exception {
+    // Given alice linked, a policy allowing her group one command an hour, and an enforcing matcher
+    Topics topics = Topics.withPrefix(KAFKA.uniquePrefix());
+    try (Admin admin = KAFKA.admin()) {
+      new TopicProvisioner(admin, (short) 1).ensure(TopicProvisioner.requirements(topics));
+    }
+    try (KafkaTopicSchemaRegistry registry =
+        new KafkaTopicSchemaRegistry(KAFKA.bootstrapServers(), topics.schemas())) {
+      RecordSerdes serdes = new RecordSerdes(registry);
+      MatcherFixtures.catalogue().forEach(a -> produce(serdes, topics.aliases(), a.getRef(), a));
+      IdentityLink alice = MatcherFixtures.link("U1", "alice", "ops");
+      produce(serdes, topics.identities(), "slack/T1/U1", alice);
+      produce(
+          serdes,
+          topics.policies(),
+          "ops",
+          MatcherFixtures.policy(
+              "name: ops\nrules:\n  - id: hourly\n    effect: allow\n"
+                  + "    subjects: ['group:ops']\n    rateLimit: {count: 1, per: 1h}\n"));
+      Map<String, Object> config = matcherConfig(topics);
+      try (AliasMatcherApp app =
+          new AliasMatcherApp(new AliasMatcherConfig(config), topics, serdes)) {
+        app.start();
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> app.state() == KafkaStreams.State.RUNNING);
+
+        // When she runs two commands, and then unlinks herself
+        String key = ConversationKeys.of(OPS);
+        produce(serdes, topics.events(), key, message("Ev1", OPS, "!date"));
+        produce(serdes, topics.events(), key, message("Ev2", OPS, "!date"));
+        produce(serdes, topics.events(), key, message("Ev3", OPS, "!unlink"));
+
+        // Then the first runs as alice, the second is rate-limited, and her link is gone
+        List<CommandRequest> commands = new ArrayList<>();
+        List<AuditRecord> audit = new ArrayList<>();
+        List<String> tombstones = new ArrayList<>();
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .untilAsserted(
+                () -> {
+                  commands.addAll(read(serdes, topics.commands()));
+                  audit.addAll(read(serdes, topics.audit()));
+                  readRaw(topics.identities().name()).stream()
+                      .filter(r -> r.value() == null)
+                      .forEach(r -> tombstones.add(r.key()));
+                  assertThat(audit).hasSize(3);
+                  assertThat(tombstones).containsExactly("slack/T1/U1");
+                });
+        assertThat(commands)
+            .extracting(CommandRequest::getEventId, CommandRequest::getStackstormUser)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("Ev1", "alice"));
+        assertThat(audit)
+            .extracting(AuditRecord::getDecision)
+            .containsExactlyInAnyOrder(
+                AuditDecision.ALLOWED, AuditDecision.RATE_LIMITED, AuditDecision.ALLOWED);
+      }
+    }
+  }
+
+  private Map<String, Object> matcherConfig(Topics topics) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(
+        AliasMatcherConfig.APPLICATION_ID_CONFIG, "matcher-" + topics.prefix().replace(".", ""));
+    config.put(AliasMatcherConfig.STATE_DIR_CONFIG, stateDir.toString());
+    config.put("kafka.bootstrap.servers", KAFKA.bootstrapServers());
+    config.put("kafka.replication.factor", "1");
+    return config;
+  }
+
+  private List<ConsumerRecord<String, byte[]>> readRaw(String topic) {
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    consumer(topic).poll(Duration.ofMillis(500)).forEach(records::add);
+    return records;
+  }
+
   private final Map<String, KafkaConsumer<String, byte[]>> consumers = new HashMap<>();
 
   @org.junit.jupiter.api.AfterEach
@@ -128,28 +205,30 @@ class AliasMatcherIT {
   }
 
   private <V extends SpecificRecord> List<V> read(RecordSerdes serdes, TopicSpec<V> topic) {
-    KafkaConsumer<String, byte[]> consumer =
-        consumers.computeIfAbsent(
-            topic.name(),
-            name -> {
-              Properties props = new Properties();
-              props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
-              props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + name);
-              props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-              props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-              KafkaConsumer<String, byte[]> c =
-                  new KafkaConsumer<>(
-                      props,
-                      new StringDeserializer(),
-                      new org.apache.kafka.common.serialization.ByteArrayDeserializer());
-              c.subscribe(List.of(name));
-              return c;
-            });
     List<V> values = new ArrayList<>();
-    consumer
+    consumer(topic.name())
         .poll(Duration.ofMillis(500))
         .forEach(r -> values.add(serdes.value(topic).deserialize(topic.name(), r.value())));
     return values;
+  }
+
+  private KafkaConsumer<String, byte[]> consumer(String topic) {
+    return consumers.computeIfAbsent(
+        topic,
+        name -> {
+          Properties props = new Properties();
+          props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+          props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + name);
+          props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+          props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+          KafkaConsumer<String, byte[]> c =
+              new KafkaConsumer<>(
+                  props,
+                  new StringDeserializer(),
+                  new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+          c.subscribe(List.of(name));
+          return c;
+        });
   }
 
   private <V extends SpecificRecord> void produce(

@@ -2,12 +2,18 @@ package switchboard.matcher;
 
 import java.time.Instant;
 import java.util.List;
+import switchboard.matcher.document.DocumentException;
+import switchboard.matcher.document.PolicyDocuments;
 import switchboard.records.AliasAck;
 import switchboard.records.AliasDefinition;
 import switchboard.records.AliasFormat;
 import switchboard.records.ChatEvent;
+import switchboard.records.ChatEventKind;
 import switchboard.records.ChatUser;
 import switchboard.records.Conversation;
+import switchboard.records.IdentityLink;
+import switchboard.records.Interaction;
+import switchboard.records.Policy;
 
 /** Alias records and chat events for the matcher's topology and broker tests. */
 final class MatcherFixtures {
@@ -46,6 +52,36 @@ final class MatcherFixtures {
         alias("core", "local_date", "core.local", "date"),
         alias("packs", "pack_install", "packs.install", "pack install {{packs}}"),
         alias("packs", "pack_get", "packs.get", "pack get {{pack}}"));
+  }
+
+  /** A link of a Slack user of workspace T1. */
+  static IdentityLink link(String chatUserId, String stackstormUser, String... groups) {
+    return new IdentityLink(
+        "slack", "T1", chatUserId, stackstormUser, List.of(groups), "admin:test", T);
+  }
+
+  /** The policy document(s) in {@code yaml}; fails the test when they do not validate. */
+  static Policy policy(String yaml) {
+    try {
+      return PolicyDocuments.parse(yaml, "admin:test", T).get(0);
+    } catch (DocumentException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+
+  /** {@code event} as sent by another chat user. */
+  static ChatEvent from(ChatEvent event, String userId, String displayName) {
+    return ChatEvent.newBuilder(event).setSender(new ChatUser(userId, displayName)).build();
+  }
+
+  /** A press of a button by {@code userId}. */
+  static ChatEvent press(
+      String eventId, Conversation conversation, String userId, String actionId, String value) {
+    return ChatEvent.newBuilder(message(eventId, conversation, ""))
+        .setKind(ChatEventKind.INTERACTION)
+        .setSender(new ChatUser(userId, null))
+        .setInteraction(new Interaction(actionId, value, null))
+        .build();
   }
 
   static ChatEvent message(

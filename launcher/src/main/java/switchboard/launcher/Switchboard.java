@@ -13,7 +13,14 @@ import switchboard.schemas.RecordTrust;
     mixinStandardHelpOptions = true,
     version = "switchboard 0.1.0",
     description = "Event-streaming ChatOps for StackStorm on Apache Kafka.",
-    subcommands = {UpCommand.class, RunCommand.class, AliasCommand.class})
+    subcommands = {
+      UpCommand.class,
+      RunCommand.class,
+      AliasCommand.class,
+      switchboard.launcher.identity.IdentityCommand.class,
+      switchboard.launcher.policy.PolicyCommand.class,
+      switchboard.launcher.audit.AuditCommand.class
+    })
 public final class Switchboard {
 
   public static void main(String[] args) {

@@ -9,10 +9,19 @@ public sealed interface Permission {
   /**
    * The command may run.
    *
-   * @param stackstormUser the StackStorm user to run as, or null to let the dispatcher use the chat
-   *     name
+   * @param stackstormUser the StackStorm user to run as, or null (open mode) to let the dispatcher
+   *     use the chat name
+   * @param confirm whether the user must confirm before it runs
+   * @param quota the per-user rate limit it counts against, or null for none
    */
-  record Allowed(String decidedBy, String stackstormUser) implements Permission {}
+  record Allowed(String decidedBy, String stackstormUser, boolean confirm, Quota quota)
+      implements Permission {
+
+    /** Allowed outright: no confirmation, no rate limit. */
+    public Allowed(String decidedBy, String stackstormUser) {
+      this(decidedBy, stackstormUser, false, null);
+    }
+  }
 
   /**
    * The command may not run.

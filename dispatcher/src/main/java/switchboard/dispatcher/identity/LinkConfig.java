@@ -1,0 +1,81 @@
+package switchboard.dispatcher.identity;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/** Configuration of the self-service link page ({@code dispatcher.link.*}). */
+public final class LinkConfig extends AbstractConfig {
+
+  public static final String PUBLIC_URL_CONFIG = "dispatcher.link.public.url";
+  private static final String PUBLIC_URL_DOC =
+      "Where users' browsers reach the link page, without the token (e.g."
+          + " https://switchboard.example.com/link); put a TLS proxy in front of it. Empty: the"
+          + " page's own address, for a local sandbox.";
+
+  public static final String BIND_ADDRESS_CONFIG = "dispatcher.link.bind.address";
+  private static final String BIND_ADDRESS_DOC =
+      "Interface the link page listens on; 127.0.0.1 keeps it behind the local proxy.";
+
+  public static final String PORT_CONFIG = "dispatcher.link.port";
+  private static final String PORT_DOC = "Port of the link page; 0 for any free port.";
+
+  public static final String TTL_MS_CONFIG = "dispatcher.link.ttl.ms";
+  private static final String TTL_MS_DOC =
+      "How long a link sent in chat stays valid; it also stops working once used.";
+
+  public static final String MAX_ATTEMPTS_CONFIG = "dispatcher.link.max.attempts";
+  private static final String MAX_ATTEMPTS_DOC =
+      "Wrong StackStorm sign-ins one link survives before it is void.";
+
+  public static final ConfigDef CONFIG =
+      new ConfigDef()
+          .define(PUBLIC_URL_CONFIG, Type.STRING, "", Importance.HIGH, PUBLIC_URL_DOC)
+          .define(
+              BIND_ADDRESS_CONFIG,
+              Type.STRING,
+              "127.0.0.1",
+              new ConfigDef.NonEmptyString(),
+              Importance.MEDIUM,
+              BIND_ADDRESS_DOC)
+          .define(PORT_CONFIG, Type.INT, 8091, Range.between(0, 65535), Importance.MEDIUM, PORT_DOC)
+          .define(
+              TTL_MS_CONFIG,
+              Type.LONG,
+              Duration.ofMinutes(10).toMillis(),
+              Range.between(Duration.ofSeconds(30).toMillis(), Duration.ofHours(1).toMillis()),
+              Importance.LOW,
+              TTL_MS_DOC)
+          .define(
+              MAX_ATTEMPTS_CONFIG,
+              Type.INT,
+              3,
+              Range.between(1, 10),
+              Importance.LOW,
+              MAX_ATTEMPTS_DOC);
+
+  public LinkConfig(Map<String, ?> originals) {
+    super(CONFIG, originals, false);
+  }
+
+  /**
+   * The settings; an empty public URL becomes {@code http://<bind address>:<port>/link}, right only
+   * when the port is fixed and the browser runs on the same host.
+   */
+  public LinkSettings settings() {
+    String publicUrl = getString(PUBLIC_URL_CONFIG);
+    String bind = getString(BIND_ADDRESS_CONFIG);
+    int port = getInt(PORT_CONFIG);
+    return new LinkSettings(
+        URI.create(publicUrl.isBlank() ? "http://" + bind + ":" + port + LinkPage.PATH : publicUrl),
+        bind,
+        port,
+        Duration.ofMillis(getLong(TTL_MS_CONFIG)),
+        getInt(MAX_ATTEMPTS_CONFIG));
+  }
+}
