@@ -63,8 +63,9 @@ public final class UpCommand implements Callable<Integer> {
 
   @Option(
       names = "--permissions",
-      defaultValue = "open",
-      description = "Matcher permissions mode (default: ${DEFAULT-VALUE}).")
+      description =
+          "Matcher permissions mode: enforce (identities and policies) or open (everyone may run"
+              + " everything). Default: open for the sandbox, enforce with --st2-url.")
   String permissions;
 
   @Override
@@ -73,7 +74,7 @@ public final class UpCommand implements Callable<Integer> {
     EmbeddedSwitchboard switchboard =
         EmbeddedSwitchboard.start(
             new EmbeddedSwitchboard.Options(
-                dataDir, kafkaPort, consolePort, permissions, stackstormSettings()));
+                dataDir, kafkaPort, consolePort, permissionsMode(), stackstormSettings()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -92,6 +93,14 @@ public final class UpCommand implements Callable<Integer> {
         switchboard.bootstrapServers());
     stopped.await();
     return 0;
+  }
+
+  /** Open is only safe against the sandbox; a real StackStorm gets enforcement unless asked. */
+  private String permissionsMode() {
+    if (permissions != null) {
+      return permissions;
+    }
+    return st2Url == null ? "open" : "enforce";
   }
 
   private Map<String, String> stackstormSettings() {
