@@ -71,13 +71,25 @@ public final class AliasCatalogues {
 
   /** {@code size} commands for {@code catalogue}: 90% hit an alias, 10% match nothing. */
   public static List<String> commands(int catalogueSize, int size, long seed) {
+    return commands(catalogueSize, size, seed, true);
+  }
+
+  /**
+   * {@code size} commands that each hit exactly one alias of {@code catalogue}, for load where
+   * every command must run (and so be acknowledged and answered).
+   */
+  public static List<String> hits(int catalogueSize, int size, long seed) {
+    return commands(catalogueSize, size, seed, false);
+  }
+
+  private static List<String> commands(int catalogueSize, int size, long seed, boolean misses) {
     Random random = new Random(seed);
     List<String> commands = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
       int alias = random.nextInt(catalogueSize);
       String pack = pack(alias / ALIASES_PER_PACK);
       String verb = VERBS[alias % ALIASES_PER_PACK];
-      if (random.nextInt(10) == 0) {
+      if (misses && random.nextInt(10) == 0) {
         commands.add(pack + " frobnicate everything " + i);
         continue;
       }
