@@ -22,18 +22,23 @@ public final class AliasCatalogues {
 
   private AliasCatalogues() {}
 
-  /** {@code count} enabled aliases in {@code ceil(count / 20)} packs. */
+  /**
+   * {@code count} enabled aliases in {@code ceil(count / 20)} packs. Names are unique across packs
+   * ({@code <pack>_<verb>}), as real packs keep them: StackStorm's alias execution finds an alias
+   * by its name alone.
+   */
   public static List<Alias> catalogue(int count) {
     List<Alias> aliases = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       String pack = pack(i / ALIASES_PER_PACK);
       String verb = VERBS[i % ALIASES_PER_PACK];
       String format = format(pack, verb, i);
+      String name = pack + "_" + verb;
       aliases.add(
           new Alias(
-              pack + "." + verb,
+              pack + "." + name,
               pack,
-              verb,
+              name,
               verb + " in " + pack,
               true,
               pack + "." + verb,
