@@ -21,13 +21,13 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.common.config.types.Password;
 import switchboard.dispatcher.calls.CallSettings;
 import switchboard.dispatcher.execution.DispatchSettings;
 import switchboard.dispatcher.results.ResultSettings;
 import switchboard.dispatcher.stackstorm.StackStormCredentials;
 import switchboard.dispatcher.stackstorm.StackStormSettings;
+import switchboard.schemas.ComponentConfigs;
 
 /**
  * The dispatcher's settings: {@code dispatcher.*} keys defined below, and Kafka client settings
@@ -213,9 +213,6 @@ public final class DispatcherConfig extends AbstractConfig {
   public static final String DEFAULT_GROUP_ID = "switchboard-dispatcher";
 
   private static final Pattern ROUTE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
-  private static final String BOOTSTRAP_SERVERS_KEY =
-      KAFKA_PREFIX + ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG;
-
   private static final ConfigDef CONFIG =
       new ConfigDef()
           .define(ST2_URL_CONFIG, Type.STRING, "", Importance.HIGH, ST2_URL_DOC)
@@ -392,14 +389,7 @@ public final class DispatcherConfig extends AbstractConfig {
    * @throws ConfigException listing every invalid or missing setting; never a secret's value
    */
   public static DispatcherConfig from(Map<String, String> originals) {
-    List<String> problems = new ArrayList<>();
-    for (ConfigValue value : CONFIG.validateAll(originals).values()) {
-      problems.addAll(value.errorMessages());
-    }
-    String bootstrap = originals.get(BOOTSTRAP_SERVERS_KEY);
-    if (bootstrap == null || bootstrap.isBlank()) {
-      problems.add("Missing required configuration \"" + BOOTSTRAP_SERVERS_KEY + "\"");
-    }
+    List<String> problems = ComponentConfigs.problems(CONFIG, originals);
     problems.addAll(stackStormProblems(originals));
     if (!problems.isEmpty()) {
       throw new ConfigException("invalid dispatcher configuration: " + String.join("; ", problems));

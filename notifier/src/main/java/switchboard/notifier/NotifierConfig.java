@@ -1,7 +1,6 @@
 package switchboard.notifier;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,7 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.ConfigValue;
+import switchboard.schemas.ComponentConfigs;
 
 /**
  * The notifier's settings: {@code notifier.*} keys defined below, and Kafka client settings under
@@ -81,9 +80,6 @@ public final class NotifierConfig extends AbstractConfig {
       "On close, how long to wait for replies already read to be delivered or dead-lettered"
           + " before their offsets are committed, in milliseconds. Replies still unsettled then are"
           + " read again on the next start.";
-
-  private static final String BOOTSTRAP_SERVERS_KEY =
-      KAFKA_PREFIX + ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG;
 
   private static final ConfigDef CONFIG =
       new ConfigDef()
@@ -170,14 +166,7 @@ public final class NotifierConfig extends AbstractConfig {
    * @throws ConfigException listing every invalid or missing setting
    */
   public static NotifierConfig from(Map<String, String> originals) {
-    List<String> problems = new ArrayList<>();
-    for (ConfigValue value : CONFIG.validateAll(originals).values()) {
-      problems.addAll(value.errorMessages());
-    }
-    String bootstrap = originals.get(BOOTSTRAP_SERVERS_KEY);
-    if (bootstrap == null || bootstrap.isBlank()) {
-      problems.add("Missing required configuration \"" + BOOTSTRAP_SERVERS_KEY + "\"");
-    }
+    List<String> problems = ComponentConfigs.problems(CONFIG, originals);
     if (!problems.isEmpty()) {
       throw new ConfigException("invalid notifier configuration: " + String.join("; ", problems));
     }
