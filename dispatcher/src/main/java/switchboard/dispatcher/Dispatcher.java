@@ -1,6 +1,8 @@
 package switchboard.dispatcher;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
@@ -21,9 +23,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import switchboard.dispatcher.aliases.AliasCatalogSync;
 import switchboard.dispatcher.calls.StackStormCalls;
+import switchboard.dispatcher.execution.BuiltInCommands;
 import switchboard.dispatcher.execution.CommandDispatch;
 import switchboard.dispatcher.execution.CommandIntake;
 import switchboard.dispatcher.execution.SubmissionObserver;
+import switchboard.dispatcher.identity.KafkaIdentityLinkSink;
+import switchboard.dispatcher.identity.LinkSettings;
+import switchboard.dispatcher.identity.SelfServiceLinks;
 import switchboard.dispatcher.ledger.CommandRecords;
 import switchboard.dispatcher.ledger.DispatchJournal;
 import switchboard.dispatcher.ledger.Ledger;
@@ -72,6 +78,8 @@ public final class Dispatcher implements AutoCloseable {
   private CommandIntake intake;
   private ResultFollower results;
   private StackStormStream stream;
+  private KafkaIdentityLinkSink linkSink;
+  private SelfServiceLinks links;
   private boolean started;
   private boolean closed;
 
@@ -153,7 +161,7 @@ public final class Dispatcher implements AutoCloseable {
         new AliasCatalogSync(
             stackStorm,
             new KafkaProducer<>(
-                config.aliasProducerConfig(),
+                config.tableProducerConfig(),
                 RecordSerdes.key().serializer(),
                 serdes.value(topics.aliases()).serializer()),
             topics.aliases(),
@@ -167,6 +175,7 @@ public final class Dispatcher implements AutoCloseable {
 
     dispatch =
         new CommandDispatch(
+            selfService(),
             stackStorm,
             journal,
             ledger,
@@ -231,12 +240,37 @@ public final class Dispatcher implements AutoCloseable {
     Set<String> events = new HashSet<>(AliasCatalogSync.EVENTS);
     events.addAll(ResultFollower.events(config.notificationRoute()));
     stream = client.stream(events, new Events());
+    if (links != null) {
+      links.start();
+    }
     intake.start();
     LOG.info(
-        "dispatcher started: StackStorm at {}, route {}, transactional id {}",
+        "dispatcher started: StackStorm at {}, route {}, transactional id {}, link page {}",
         config.stackStormSettings().apiUrl(),
         config.notificationRoute(),
-        config.transactionalId());
+        config.transactionalId(),
+        links == null ? "off" : "on port " + links.port());
+  }
+
+  /** The link page when self-service linking is on, otherwise the answer that it is off. */
+  private BuiltInCommands selfService() {
+    Optional<LinkSettings> settings = config.linkSettings();
+    if (settings.isEmpty()) {
+      return SelfServiceLinks.disabled(clock);
+    }
+    linkSink = new KafkaIdentityLinkSink(config.tableProducerConfig(), topics.identities(), serdes);
+    try {
+      links = new SelfServiceLinks(settings.get(), config.stackStormSettings(), linkSink, clock);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "the self-service link page cannot listen on "
+              + settings.get().bindAddress()
+              + ":"
+              + settings.get().port()
+              + " (dispatcher.link.*)",
+          e);
+    }
+    return links;
   }
 
   /** Why the dispatcher stopped by itself, if it did. */
@@ -260,6 +294,12 @@ public final class Dispatcher implements AutoCloseable {
     }
     if (stream != null) {
       stream.close();
+    }
+    if (links != null) {
+      links.close();
+    }
+    if (linkSink != null) {
+      linkSink.close();
     }
     if (results != null) {
       results.close();
@@ -292,6 +332,10 @@ public final class Dispatcher implements AutoCloseable {
     journal.halt();
     intake.halt();
     stream.close();
+    if (links != null) {
+      links.close();
+      linkSink.close();
+    }
     results.close();
     aliases.close();
     follower.close();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -24,6 +25,8 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 import switchboard.dispatcher.calls.CallSettings;
 import switchboard.dispatcher.execution.DispatchSettings;
+import switchboard.dispatcher.identity.LinkConfig;
+import switchboard.dispatcher.identity.LinkSettings;
 import switchboard.dispatcher.results.ResultSettings;
 import switchboard.dispatcher.stackstorm.StackStormCredentials;
 import switchboard.dispatcher.stackstorm.StackStormSettings;
@@ -377,6 +380,11 @@ public final class DispatcherConfig extends AbstractConfig {
               Importance.LOW,
               STARTUP_TIMEOUT_MS_DOC);
 
+  static {
+    // The link page's keys live beside the page; one ConfigDef still validates them all at once.
+    LinkConfig.CONFIG.configKeys().values().forEach(CONFIG::define);
+  }
+
   private DispatcherConfig(Map<String, String> originals) {
     super(CONFIG, originals);
   }
@@ -416,6 +424,11 @@ public final class DispatcherConfig extends AbstractConfig {
             Duration.ofMillis(getLong(ST2_TIMEOUT_MS_CONFIG)));
     String caBundle = getString(ST2_CA_BUNDLE_CONFIG);
     return caBundle.isEmpty() ? settings : settings.withCaBundle(Path.of(caBundle));
+  }
+
+  /** The self-service link page, or empty when {@value LinkConfig#ENABLED_CONFIG} is false. */
+  public Optional<LinkSettings> linkSettings() {
+    return new LinkConfig(originals()).settings();
   }
 
   public CallSettings callSettings() {
@@ -519,8 +532,10 @@ public final class DispatcherConfig extends AbstractConfig {
     return config;
   }
 
-  /** The alias catalogue's producer: idempotent, not transactional. */
-  public Map<String, Object> aliasProducerConfig() {
+  /**
+   * The producer of the alias catalogue and of self-service links: idempotent, not transactional.
+   */
+  public Map<String, Object> tableProducerConfig() {
     Map<String, Object> config = kafkaSettings(ProducerConfig.configNames());
     config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
     config.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -71,4 +71,22 @@ public final class Commands {
         .setMatchedAt(now)
         .build();
   }
+
+  /** {@code link} sent to the bot in a direct conversation, as the matcher passes it on. */
+  public static CommandRequest link(String requestId, String senderId) {
+    return CommandRequest.newBuilder(
+            command(
+                requestId,
+                "switchboard.link",
+                "link",
+                "switchboard.link",
+                "link",
+                "link",
+                Map.of()))
+        .setConversation(
+            Conversation.newBuilder(OPS).setChannel("D-" + senderId).setDirect(true).build())
+        .setSender(new ChatUser(senderId, senderId))
+        .setDecidedBy("self-service")
+        .build();
+  }
 }

@@ -140,7 +140,7 @@ class DispatcherConfigTest {
         .containsEntry("acks", "all")
         .containsEntry("linger.ms", "5")
         .doesNotContainKey("group.id");
-    assertThat(parsed.aliasProducerConfig()).doesNotContainKey("transactional.id");
+    assertThat(parsed.tableProducerConfig()).doesNotContainKey("transactional.id");
   }
 
   @Test
@@ -156,5 +156,31 @@ class DispatcherConfigTest {
     assertThat(parsed.callSettings().openDuration()).isEqualTo(Duration.ofSeconds(10));
     assertThat(parsed.callThreads()).isEqualTo(8);
     assertThat(parsed.transactionalId()).startsWith("switchboard-dispatcher-");
+  }
+
+  @Test
+  void shouldServeTheLinkPageUnlessTurnedOffAndRefuseAPublicUrlThatIsNotAWebAddress() {
+    Map<String, String> config = minimal();
+    assertThat(DispatcherConfig.from(config).linkSettings())
+        .hasValueSatisfying(
+            link -> {
+              assertThat(link.publicUrl()).isEmpty();
+              assertThat(link.bindAddress()).isEqualTo("127.0.0.1");
+              assertThat(link.ttl()).isEqualTo(Duration.ofMinutes(10));
+            });
+
+    config.put("dispatcher.link.public.url", "https://switchboard.example.com/link/");
+    assertThat(DispatcherConfig.from(config).linkSettings().orElseThrow().publicUrl())
+        .contains(URI.create("https://switchboard.example.com/link"));
+
+    config.put("dispatcher.link.enabled", "false");
+    assertThat(DispatcherConfig.from(config).linkSettings()).isEmpty();
+
+    config.put("dispatcher.link.public.url", "switchboard.example.com/link");
+    config.put("dispatcher.link.ttl.ms", "1000");
+    assertThatThrownBy(() -> DispatcherConfig.from(config))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("dispatcher.link.public.url")
+        .hasMessageContaining("dispatcher.link.ttl.ms");
   }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +18,8 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -128,6 +134,7 @@ class DispatcherIT {
     config.put("dispatcher.result.grace.ms", "1000");
     config.put("dispatcher.reconcile.interval.ms", "1000");
     config.put("dispatcher.shutdown.timeout.ms", "10000");
+    config.put("dispatcher.link.port", "0");
     return config;
   }
 
@@ -219,6 +226,52 @@ class DispatcherIT {
     System.out.printf(
         "FIGURES %s: %d commands, %d executions, %d duplicates, took %.1f s%n",
         scenario, commands.size(), executions, duplicates, (System.nanoTime() - startNanos) / 1e9);
+  }
+
+  @Test
+  void shouldAnswerLinkItselfWithAOneTimeUrlToItsSenderAloneAndNeverCallStackStorm()
+      throws Exception {
+    // Given a dispatcher with the link page, and a user's `link` in a direct conversation
+    start(config());
+    CommandRequest link = Commands.link("link-1", "U-alice");
+
+    // When the matcher's command arrives
+    send(List.of(link));
+
+    // Then the user alone gets a URL to the page, which answers, and StackStorm heard nothing
+    await().atMost(WAIT).until(() -> !repliesOf("link-1", ReplyKind.INFO).isEmpty());
+    Reply offer = repliesOf("link-1", ReplyKind.INFO).get(0);
+    assertThat(offer.getWhisperTo()).isEqualTo("U-alice");
+    assertThat(offer.getConversation().getDirect()).isTrue();
+    Matcher url =
+        Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/link/\\S+)").matcher(offer.getText());
+    assertThat(url.find()).as(offer.getText()).isTrue();
+    HttpResponse<String> page =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url.group(1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("<code>U-alice</code>");
+    assertThat(st2.executionCount("link-1")).isZero();
+    assertThat(counter("switchboard.dispatcher.commands", "outcome", "built-in")).isEqualTo(1);
+  }
+
+  @Test
+  void shouldTellTheUserWhoCanLinkThemWhenSelfServiceIsOff() throws Exception {
+    Map<String, String> config = config();
+    config.put("dispatcher.link.enabled", "false");
+    start(config);
+
+    send(List.of(Commands.link("link-off", "U-bob")));
+
+    await().atMost(WAIT).until(() -> !repliesOf("link-off", ReplyKind.INFO).isEmpty());
+    Reply answer = repliesOf("link-off", ReplyKind.INFO).get(0);
+    assertThat(answer.getWhisperTo()).isEqualTo("U-bob");
+    assertThat(answer.getText())
+        .contains("Self-service linking is turned off")
+        .contains("switchboard identity link");
+    assertThat(st2.executionCount("link-off")).isZero();
   }
 
   @Test

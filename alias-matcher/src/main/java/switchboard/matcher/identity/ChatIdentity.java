@@ -4,6 +4,7 @@ import java.util.Objects;
 import switchboard.records.ChatUser;
 import switchboard.records.Conversation;
 import switchboard.records.IdentityLink;
+import switchboard.schemas.IdentityKeys;
 
 /**
  * A chat user as authorisation sees them: the provider, the workspace, and the provider's immutable
@@ -43,12 +44,9 @@ public record ChatIdentity(String provider, String workspace, String chatUserId)
     return new ChatIdentity(link.getProvider(), link.getWorkspace(), link.getChatUserId());
   }
 
-  /**
-   * The record key on {@code chatops.identities}: {@code provider/workspace/chatUserId}. Only ever
-   * built, never parsed: the link record itself carries the three parts.
-   */
+  /** The record key on {@code chatops.identities} ({@link IdentityKeys}). */
   public String key() {
-    return provider + "/" + workspace + "/" + chatUserId;
+    return IdentityKeys.of(provider, workspace, chatUserId);
   }
 
   @Override

@@ -41,6 +41,7 @@ import switchboard.records.AuditDecision;
 import switchboard.records.CommandRequest;
 import switchboard.records.DispatchLedgerEntry;
 import switchboard.records.DispatchState;
+import switchboard.records.Reply;
 
 /**
  * Takes one command at a time from the consumer and sees it through StackStorm exactly once
@@ -79,6 +80,7 @@ public final class CommandDispatch {
 
   private record Refused(StackStormRejected rejection) implements Outcome {}
 
+  private final BuiltInCommands builtIns;
   private final StackStormCalls stackStorm;
   private final DispatchJournal journal;
   private final Ledger ledger;
@@ -103,6 +105,7 @@ public final class CommandDispatch {
    * @param fatal told when StackStorm refuses the dispatcher's own credentials: broken for everyone
    */
   public CommandDispatch(
+      BuiltInCommands builtIns,
       StackStormCalls stackStorm,
       DispatchJournal journal,
       Ledger ledger,
@@ -115,6 +118,7 @@ public final class CommandDispatch {
       Consumer<Throwable> fatal,
       MeterRegistry meters,
       Clock clock) {
+    this.builtIns = builtIns;
     this.stackStorm = stackStorm;
     this.journal = journal;
     this.ledger = ledger;
@@ -127,7 +131,7 @@ public final class CommandDispatch {
     this.observer = observer;
     this.fatal = fatal;
     this.clock = clock;
-    for (String outcome : List.of("executed", "rejected", "abandoned", "duplicate")) {
+    for (String outcome : List.of("executed", "rejected", "abandoned", "duplicate", "built-in")) {
       outcomes.put(
           outcome,
           Counter.builder("switchboard.dispatcher.commands")
@@ -153,6 +157,12 @@ public final class CommandDispatch {
    * transaction, so its offset commits with it; a released command never settles and is read again.
    */
   public void dispatch(CommandRequest command, TopicPartition partition, Runnable settle) {
+    Optional<Reply> answer = builtIns.answer(command);
+    if (answer.isPresent()) {
+      journal.write(JournalEntry.of(records.replyRecord(answer.get())).settling(List.of(settle)));
+      outcomes.get("built-in").increment();
+      return;
+    }
     String id = command.getRequestId();
     Run current;
     synchronized (runs) {

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import switchboard.records.IdentityLink;
+import switchboard.schemas.IdentityKeys;
 import switchboard.schemas.TopicSpec;
 import switchboard.schemas.serde.RecordSerdes;
 
@@ -34,15 +35,10 @@ public final class KafkaIdentityLinkSink implements IdentityLinkSink, AutoClosea
             config, RecordSerdes.key().serializer(), serdes.value(topic).serializer());
   }
 
-  /** The record key of a link, as {@code switchboard.matcher.identity.ChatIdentity#key()}. */
-  static String keyOf(IdentityLink link) {
-    return link.getProvider() + "/" + link.getWorkspace() + "/" + link.getChatUserId();
-  }
-
   @Override
   public void record(IdentityLink link) {
     try {
-      producer.send(new ProducerRecord<>(topic.name(), keyOf(link), link)).get();
+      producer.send(new ProducerRecord<>(topic.name(), IdentityKeys.of(link), link)).get();
     } catch (ExecutionException e) {
       throw new IllegalStateException("the link could not be written: " + e.getCause(), e);
     } catch (InterruptedException e) {

@@ -1,16 +1,24 @@
 package switchboard.dispatcher.identity;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 
 /** Configuration of the self-service link page ({@code dispatcher.link.*}). */
 public final class LinkConfig extends AbstractConfig {
+
+  public static final String ENABLED_CONFIG = "dispatcher.link.enabled";
+  private static final String ENABLED_DOC =
+      "Whether users may link their own StackStorm account by sending 'link' to the bot; when"
+          + " off, they are told to ask an administrator (switchboard identity link).";
 
   public static final String PUBLIC_URL_CONFIG = "dispatcher.link.public.url";
   private static final String PUBLIC_URL_DOC =
@@ -35,7 +43,21 @@ public final class LinkConfig extends AbstractConfig {
 
   public static final ConfigDef CONFIG =
       new ConfigDef()
-          .define(PUBLIC_URL_CONFIG, Type.STRING, "", Importance.HIGH, PUBLIC_URL_DOC)
+          .define(ENABLED_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, ENABLED_DOC)
+          .define(
+              PUBLIC_URL_CONFIG,
+              Type.STRING,
+              "",
+              ConfigDef.LambdaValidator.with(
+                  (name, value) -> {
+                    if (!value.toString().isEmpty() && !isWebAddress(value.toString())) {
+                      throw new ConfigException(
+                          name, value, "must be empty or an absolute http:// or https:// URL");
+                    }
+                  },
+                  () -> "empty or an http(s) URL"),
+              Importance.HIGH,
+              PUBLIC_URL_DOC)
           .define(
               BIND_ADDRESS_CONFIG,
               Type.STRING,
@@ -59,23 +81,33 @@ public final class LinkConfig extends AbstractConfig {
               Importance.LOW,
               MAX_ATTEMPTS_DOC);
 
+  private static boolean isWebAddress(String text) {
+    try {
+      URI url = new URI(text);
+      return url.isAbsolute()
+          && url.getHost() != null
+          && ("http".equals(url.getScheme()) || "https".equals(url.getScheme()));
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
   public LinkConfig(Map<String, ?> originals) {
     super(CONFIG, originals, false);
   }
 
-  /**
-   * The settings; an empty public URL becomes {@code http://<bind address>:<port>/link}, right only
-   * when the port is fixed and the browser runs on the same host.
-   */
-  public LinkSettings settings() {
+  /** The settings, or empty when self-service linking is off. */
+  public Optional<LinkSettings> settings() {
+    if (!getBoolean(ENABLED_CONFIG)) {
+      return Optional.empty();
+    }
     String publicUrl = getString(PUBLIC_URL_CONFIG);
-    String bind = getString(BIND_ADDRESS_CONFIG);
-    int port = getInt(PORT_CONFIG);
-    return new LinkSettings(
-        URI.create(publicUrl.isBlank() ? "http://" + bind + ":" + port + LinkPage.PATH : publicUrl),
-        bind,
-        port,
-        Duration.ofMillis(getLong(TTL_MS_CONFIG)),
-        getInt(MAX_ATTEMPTS_CONFIG));
+    return Optional.of(
+        new LinkSettings(
+            publicUrl.isBlank() ? Optional.empty() : Optional.of(URI.create(publicUrl)),
+            getString(BIND_ADDRESS_CONFIG),
+            getInt(PORT_CONFIG),
+            Duration.ofMillis(getLong(TTL_MS_CONFIG)),
+            getInt(MAX_ATTEMPTS_CONFIG)));
   }
 }

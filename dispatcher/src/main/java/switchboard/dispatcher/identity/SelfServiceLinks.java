@@ -3,6 +3,8 @@ package switchboard.dispatcher.identity;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+import switchboard.dispatcher.execution.BuiltInCommands;
 import switchboard.dispatcher.stackstorm.StackStormSettings;
 import switchboard.records.CommandRequest;
 import switchboard.records.Reply;
@@ -14,10 +16,10 @@ import switchboard.records.ReplyStatus;
  * with a one-time URL, and serves the page behind it. Lifecycle: construct, {@link #start()},
  * {@link #close()}.
  *
- * <p>Wiring: the dispatcher hands every command whose alias ref is {@link #ALIAS_REF} to {@link
- * #offer} instead of StackStorm, and writes the reply to {@code chatops.replies}.
+ * <p>As {@link BuiltInCommands}, the dispatcher asks it about every command before StackStorm;
+ * {@link #disabled()} stands in when linking is turned off.
  */
-public final class SelfServiceLinks implements AutoCloseable {
+public final class SelfServiceLinks implements BuiltInCommands, AutoCloseable {
 
   /** The built-in alias ref the matcher gives a {@code link} sent in a direct conversation. */
   public static final String ALIAS_REF = "switchboard.link";
@@ -47,6 +49,28 @@ public final class SelfServiceLinks implements AutoCloseable {
     this.page = new LinkPage(settings, tokens, credentials, sink, clock);
   }
 
+  /**
+   * The answer to {@code link} when self-service linking is off: the user learns who can link them,
+   * instead of StackStorm failing to find an alias named {@code switchboard.link}.
+   */
+  public static BuiltInCommands disabled(Clock clock) {
+    return command ->
+        isLink(command)
+            ? Optional.of(
+                whisper(
+                    command,
+                    "Self-service linking is turned off here. Ask a Switchboard administrator to"
+                        + " link your chat account to your StackStorm user (switchboard identity"
+                        + " link).",
+                    clock.instant()))
+            : Optional.empty();
+  }
+
+  @Override
+  public Optional<Reply> answer(CommandRequest command) {
+    return isLink(command) ? Optional.of(offer(command)) : Optional.empty();
+  }
+
   public void start() {
     page.start();
   }
@@ -66,7 +90,24 @@ public final class SelfServiceLinks implements AutoCloseable {
             command.getConversation().getProvider(),
             command.getConversation().getWorkspace(),
             command.getSender().getId());
-    Instant now = clock.instant();
+    return whisper(
+        command,
+        "Open "
+            + settings.urlOf(token, page.port())
+            + " and sign in with your StackStorm user and password. The link is for you"
+            + " alone, works once, and expires in "
+            + (settings.ttl().toMinutes() >= 1
+                ? settings.ttl().toMinutes() + " minutes."
+                : settings.ttl().toSeconds() + " seconds."),
+        clock.instant());
+  }
+
+  private static boolean isLink(CommandRequest command) {
+    return ALIAS_REF.equals(command.getAliasRef());
+  }
+
+  /** An INFO reply to the command's sender alone, in the conversation they wrote in. */
+  private static Reply whisper(CommandRequest command, String text, Instant now) {
     return Reply.newBuilder()
         .setReplyId(command.getRequestId() + "/" + ReplyKind.INFO)
         .setRequestId(command.getRequestId())
@@ -77,14 +118,7 @@ public final class SelfServiceLinks implements AutoCloseable {
         .setWhisperTo(command.getSender().getId())
         .setStatus(ReplyStatus.NEUTRAL)
         .setPretext("Link your StackStorm account")
-        .setText(
-            "Open "
-                + settings.urlOf(token)
-                + " and sign in with your StackStorm user and password. The link is for you"
-                + " alone, works once, and expires in "
-                + (settings.ttl().toMinutes() >= 1
-                    ? settings.ttl().toMinutes() + " minutes."
-                    : settings.ttl().toSeconds() + " seconds."))
+        .setText(text)
         .setCreatedAt(now)
         .build();
   }

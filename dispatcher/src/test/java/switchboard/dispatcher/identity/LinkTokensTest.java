@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,11 @@ class LinkTokensTest {
   private final LinkTokens tokens =
       new LinkTokens(
           new LinkSettings(
-              URI.create("https://sb.example/link/"), "127.0.0.1", 0, Duration.ofMinutes(10), 2),
+              Optional.of(URI.create("https://sb.example/link/")),
+              "127.0.0.1",
+              0,
+              Duration.ofMinutes(10),
+              2),
           clock);
 
   @Test
@@ -87,5 +92,21 @@ class LinkTokensTest {
     public java.time.Clock withZone(java.time.ZoneId zone) {
       return this;
     }
+  }
+
+  @Test
+  void shouldAddressTheTokenAtThePublicUrlOrElseAtThePagesOwnPort() {
+    LinkSettings local =
+        new LinkSettings(Optional.empty(), "127.0.0.1", 0, Duration.ofMinutes(1), 1);
+    LinkSettings proxied =
+        new LinkSettings(
+            Optional.of(URI.create("https://sb.example/link/")),
+            "0.0.0.0",
+            8091,
+            Duration.ofMinutes(1),
+            1);
+
+    assertThat(local.urlOf("tok", 40123)).hasToString("http://127.0.0.1:40123/link/tok");
+    assertThat(proxied.urlOf("tok", 8091)).hasToString("https://sb.example/link/tok");
   }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,8 +82,7 @@ class SelfServiceLinkIT {
             topics.identities(),
             new RecordSerdes(registry));
     LinkSettings settings =
-        new LinkSettings(
-            URI.create("http://127.0.0.1:0/link"), "127.0.0.1", 0, Duration.ofMinutes(10), 3);
+        new LinkSettings(Optional.empty(), "127.0.0.1", 0, Duration.ofMinutes(10), 3);
     // The dispatcher's own credentials must play no part in checking a user's.
     StackStormSettings stackStorm =
         StackStormSettings.behindProxy(st2.url(), new StackStormCredentials.ApiKey("unused"));
@@ -169,11 +169,13 @@ class SelfServiceLinkIT {
         .build();
   }
 
-  /** The offered URL, pointed at the port the page actually listens on. */
+  /** The offered URL: without a public URL, the page's own address on its actual port. */
   private URI pageOf(Reply offer) {
     Matcher url = URL.matcher(offer.getText());
     assertThat(url.find()).as(offer.getText()).isTrue();
-    return URI.create(url.group(1).replace(":0/", ":" + links.port() + "/"));
+    URI page = URI.create(url.group(1));
+    assertThat(page.getPort()).isEqualTo(links.port());
+    return page;
   }
 
   private HttpResponse<String> get(URI page) throws Exception {

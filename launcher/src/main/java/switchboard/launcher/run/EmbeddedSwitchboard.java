@@ -32,6 +32,7 @@ public final class EmbeddedSwitchboard implements AutoCloseable {
   /**
    * How to start.
    *
+   * @param linkPort port of the dispatcher's self-service link page; 0 for any
    * @param stackstorm {@code dispatcher.st2.*} settings of a real StackStorm; empty runs the
    *     sandbox
    */
@@ -39,8 +40,17 @@ public final class EmbeddedSwitchboard implements AutoCloseable {
       Path dataDir,
       int kafkaPort,
       int consolePort,
+      int linkPort,
       String permissionsMode,
       Map<String, String> stackstorm) {}
+
+  /**
+   * The sandbox's one StackStorm user, with st2's documented sample password: the sandbox is a
+   * local test double, so the credentials guard nothing.
+   */
+  static final String SANDBOX_USER = "st2admin";
+
+  static final String SANDBOX_PASSWORD = "Ch@ngeMe";
 
   private final Components components;
   private final String bootstrapServers;
@@ -110,6 +120,7 @@ public final class EmbeddedSwitchboard implements AutoCloseable {
         "matcher.state.dir", options.dataDir().resolve("streams").toAbsolutePath().toString());
     config.put("connectors.console.provider", "console");
     config.put("connectors.console.http.port", Integer.toString(options.consolePort()));
+    config.put("dispatcher.link.port", Integer.toString(options.linkPort()));
     return config;
   }
 
@@ -124,13 +135,24 @@ public final class EmbeddedSwitchboard implements AutoCloseable {
     StackStormDouble sandbox =
         components.add(
             "StackStorm sandbox",
-            StackStormSandbox.config().host("127.0.0.1").port(0).apiKey(apiKey).build().start());
+            StackStormSandbox.config()
+                .host("127.0.0.1")
+                .port(0)
+                .apiKey(apiKey)
+                .user(SANDBOX_USER, SANDBOX_PASSWORD)
+                .build()
+                .start());
     config.put("dispatcher.st2.url", sandbox.url().toString());
     config.put("dispatcher.st2.api.key", apiKey);
     config.put(
         "connectors.console.banner",
         "StackStorm sandbox: a local test double with sample aliases, not a real StackStorm."
-            + " Start with --st2-url to use yours.");
+            + " Start with --st2-url to use yours. To try identities, send link in a direct"
+            + " conversation (@you) and sign in as "
+            + SANDBOX_USER
+            + " / "
+            + SANDBOX_PASSWORD
+            + ".");
     return sandbox.url() + " (SANDBOX: a test double, not StackStorm)";
   }
 

@@ -31,6 +31,14 @@ public final class UpCommand implements Callable<Integer> {
   int consolePort;
 
   @Option(
+      names = "--link-port",
+      defaultValue = "8091",
+      description =
+          "Port of the page where chat users link their StackStorm account (default:"
+              + " ${DEFAULT-VALUE}; 0 for any).")
+  int linkPort;
+
+  @Option(
       names = "--kafka-port",
       defaultValue = "9092",
       description =
@@ -74,7 +82,12 @@ public final class UpCommand implements Callable<Integer> {
     EmbeddedSwitchboard switchboard =
         EmbeddedSwitchboard.start(
             new EmbeddedSwitchboard.Options(
-                dataDir, kafkaPort, consolePort, permissionsMode(), stackstormSettings()));
+                dataDir,
+                kafkaPort,
+                consolePort,
+                linkPort,
+                permissionsMode(),
+                stackstormSettings()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

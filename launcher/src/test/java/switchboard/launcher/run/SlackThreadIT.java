@@ -36,7 +36,7 @@ class SlackThreadIT {
     try (LocalSlack slack = LocalSlack.start();
         EmbeddedSwitchboard switchboard =
             EmbeddedSwitchboard.start(
-                new EmbeddedSwitchboard.Options(dataDir, 0, 0, "open", Map.of()),
+                new EmbeddedSwitchboard.Options(dataDir, 0, 0, 0, "open", Map.of()),
                 Map.of(
                     "connectors.ops-slack.provider", "slack",
                     "connectors.ops-slack.bot.token", slack.botToken(),

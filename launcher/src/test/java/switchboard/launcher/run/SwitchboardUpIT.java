@@ -4,13 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,16 +44,15 @@ import switchboard.testkit.connectors.HeadlessChromium;
 class SwitchboardUpIT {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path dataDir;
   private static EmbeddedSwitchboard switchboard;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void up() throws Exception {
     switchboard =
-        EmbeddedSwitchboard.start(new EmbeddedSwitchboard.Options(dataDir, 0, 0, "open", Map.of()));
+        EmbeddedSwitchboard.start(
+            new EmbeddedSwitchboard.Options(dataDir, 0, 0, 0, "open", Map.of()));
   }
 
   @AfterAll
@@ -73,23 +65,25 @@ class SwitchboardUpIT {
   @Test
   void shouldAckAndAnswerACommandTypedInTheConsole() throws Exception {
     // When alice asks the sandbox to run a command in #ops
-    post("alice", "#ops", "!run date on localhost");
+    ConsoleUser alice = new ConsoleUser(switchboard.consoleUrl(), "alice");
+    alice.say("#ops", "!run date on localhost");
 
     // Then the bot acknowledges it and later posts the result, in that order
-    List<JsonNode> bot = awaitBotMessages("#ops", m -> m.path("kind").asText().equals("result"));
+    List<JsonNode> bot = alice.awaitBot("#ops", ConsoleUser.kind("result"));
     assertThat(bot).extracting(m -> m.path("kind").asText()).containsSubsequence("ack", "result");
-    assertThat(text(bot, "ack")).contains("details available at");
-    assertThat(text(bot, "result")).contains("date");
+    assertThat(ConsoleUser.text(bot, "ack")).contains("details available at");
+    assertThat(ConsoleUser.text(bot, "result")).contains("date");
   }
 
   @Test
   void shouldSuggestCommandsForAnUnknownOneAndListHelp() throws Exception {
-    post("bob", "#help-desk", "!run dat on localhost please now");
-    post("bob", "#help-desk", "!help");
+    ConsoleUser bob = new ConsoleUser(switchboard.consoleUrl(), "bob");
+    bob.say("#help-desk", "!run dat on localhost please now");
+    bob.say("#help-desk", "!help");
 
-    List<JsonNode> bot =
-        awaitBotMessages("#help-desk", m -> m.path("kind").asText().equals("help"));
-    assertThat(text(bot, "help")).contains("run {{cmd}} on {{hosts}}").contains("pack get");
+    assertThat(bob.awaitBot("#help-desk", "help"))
+        .contains("run {{cmd}} on {{hosts}}")
+        .contains("pack get");
   }
 
   @Test
@@ -107,10 +101,11 @@ class SwitchboardUpIT {
     }
 
     // When a user runs a command after it
-    post("carol", "#after-poison", "!run uptime on localhost");
+    ConsoleUser carol = new ConsoleUser(switchboard.consoleUrl(), "carol");
+    carol.say("#after-poison", "!run uptime on localhost");
 
     // Then the reply still arrives, and the bad record is on the dead-letter topic with its reason
-    awaitBotMessages("#after-poison", m -> m.path("kind").asText().equals("result"));
+    carol.awaitBot("#after-poison", "result");
     try (KafkaTopicSchemaRegistry registry =
             new KafkaTopicSchemaRegistry(switchboard.bootstrapServers(), topics.schemas());
         KafkaConsumer<String, byte[]> consumer = consumer()) {
@@ -177,64 +172,6 @@ class SwitchboardUpIT {
                     .map(e -> e.getText())
                     .findFirst(),
             java.util.Optional::isPresent)
-        .orElseThrow();
-  }
-
-  private void post(String user, String channel, String text) throws Exception {
-    String body =
-        JSON.createObjectNode()
-            .put("user", user)
-            .put("channel", channel)
-            .put("text", text)
-            .toString();
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(switchboard.consoleUrl().resolve("/api/messages"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(202);
-  }
-
-  private List<JsonNode> awaitBotMessages(
-      String channel, java.util.function.Predicate<JsonNode> done) {
-    URI uri =
-        switchboard
-            .consoleUrl()
-            .resolve(
-                "/api/channels/"
-                    + URLEncoder.encode(channel, StandardCharsets.UTF_8)
-                    + "/messages?after=0");
-    return await()
-        .atMost(TIMEOUT)
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () -> {
-              JsonNode page =
-                  JSON.readTree(
-                      http.send(
-                              HttpRequest.newBuilder(uri).build(),
-                              HttpResponse.BodyHandlers.ofString())
-                          .body());
-              List<JsonNode> bot = new ArrayList<>();
-              page.path("messages")
-                  .forEach(
-                      m -> {
-                        if (m.path("from").asText().equals("bot")) {
-                          bot.add(m);
-                        }
-                      });
-              return bot;
-            },
-            bot -> bot.stream().anyMatch(done));
-  }
-
-  private static String text(List<JsonNode> messages, String kind) {
-    return messages.stream()
-        .filter(m -> m.path("kind").asText().equals(kind))
-        .map(m -> m.path("pretext").asText("") + "\n" + m.path("text").asText(""))
-        .findFirst()
         .orElseThrow();
   }
 
