@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import switchboard.matcher.match.Alias;
 import switchboard.matcher.match.AliasFormatSpec;
 import switchboard.records.AliasAck;
@@ -38,7 +39,8 @@ public final class AliasDefinitions {
         formats,
         ack(definition.getAck()),
         result(definition.getResult()),
-        object(definition.getExtraJson()));
+        object(definition.getExtraJson()),
+        Set.copyOf(definition.getSecretParameters()));
   }
 
   private static Map<String, Object> ack(AliasAck ack) {

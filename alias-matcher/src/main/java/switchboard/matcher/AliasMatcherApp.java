@@ -3,6 +3,7 @@ package switchboard.matcher;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -73,8 +74,15 @@ public final class AliasMatcherApp implements AutoCloseable {
     return streams.state();
   }
 
+  /**
+   * Stops processing and leaves the consumer group, so the partitions move at once: by default
+   * Streams stays a member until the session timeout (45 s), and an instance restarted in that
+   * window, as {@code switchboard up} after Ctrl-C, waits for it before it reads anything.
+   */
   @Override
   public void close() {
-    streams.close(Duration.ofSeconds(30));
+    streams.close(
+        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+            .withTimeout(Duration.ofSeconds(30)));
   }
 }

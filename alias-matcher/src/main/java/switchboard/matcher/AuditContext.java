@@ -1,6 +1,8 @@
 package switchboard.matcher;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import switchboard.records.AuditDecision;
 import switchboard.records.AuditRecord;
@@ -8,6 +10,7 @@ import switchboard.records.ChatEvent;
 import switchboard.records.ChatUser;
 import switchboard.records.CommandRequest;
 import switchboard.records.Conversation;
+import switchboard.schemas.SecretParameters;
 
 /**
  * Who, where and which request an audit entry is about: the chat user by immutable id and the
@@ -46,16 +49,34 @@ record AuditContext(
 
   /** An entry without an alias: help, no match, ambiguity. */
   MatcherOutput.Audit entry(AuditDecision decision, String reason, String rule, Instant now) {
-    return entry(decision, reason, rule, null, Map.of(), now);
+    return entry(decision, reason, rule, null, Map.of(), List.of(), now);
   }
 
-  /** An entry about one alias and its parameters; secret values are masked. */
+  /** An entry about a command the matcher built; its secret values are masked. */
+  MatcherOutput.Audit entry(
+      AuditDecision decision, String reason, String rule, CommandRequest command, Instant now) {
+    return entry(
+        decision,
+        reason,
+        rule,
+        command.getAliasRef(),
+        command.getParameters(),
+        command.getSecretParameters(),
+        now);
+  }
+
+  /**
+   * An entry about one alias and its parameters; secret values are masked.
+   *
+   * @param secretParameters the names StackStorm marks secret
+   */
   MatcherOutput.Audit entry(
       AuditDecision decision,
       String reason,
       String rule,
       String aliasRef,
       Map<String, String> parameters,
+      Collection<String> secretParameters,
       Instant now) {
     return new MatcherOutput.Audit(
         AuditRecord.newBuilder()
@@ -69,9 +90,9 @@ record AuditContext(
             .setConversation(conversation)
             .setSender(sender)
             .setStackstormUser(stackstormUser)
-            .setCommand(SecretParameters.maskedCommand(command, parameters))
+            .setCommand(SecretParameters.maskedCommand(command, parameters, secretParameters))
             .setAliasRef(aliasRef)
-            .setParameters(SecretParameters.masked(parameters))
+            .setParameters(SecretParameters.masked(parameters, secretParameters))
             .setTime(now)
             .build());
   }
@@ -83,8 +104,7 @@ record AuditContext(
             AuditDecision.ALLOWED,
             "allowed by " + command.getDecidedBy(),
             command.getDecidedBy(),
-            command.getAliasRef(),
-            command.getParameters(),
+            command,
             now);
   }
 }

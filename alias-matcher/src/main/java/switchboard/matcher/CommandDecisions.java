@@ -155,6 +155,7 @@ final class CommandDecisions {
               denied.decidedBy(),
               aliasRef,
               matched.parameters(),
+              matched.alias().secretParameters(),
               now));
     }
     Permission.Allowed allowed = (Permission.Allowed) permission;
@@ -165,6 +166,7 @@ final class CommandDecisions {
             .setActionRef(matched.alias().actionRef())
             .setRepresentation(matched.representation())
             .setParameters(matched.parameters())
+            .setSecretParameters(List.copyOf(matched.alias().secretParameters()))
             .build();
     if (allowed.confirm()) {
       return List.of(
@@ -217,6 +219,7 @@ final class CommandDecisions {
                   SELF_SERVICE,
                   command.aliasRef(),
                   Map.of(),
+                  List.of(),
                   now));
         }
         return outputs;
@@ -250,6 +253,7 @@ final class CommandDecisions {
                 SELF_SERVICE,
                 command.aliasRef(),
                 Map.of(),
+                List.of(),
                 now));
     }
   }

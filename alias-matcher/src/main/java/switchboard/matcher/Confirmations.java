@@ -87,8 +87,7 @@ final class Confirmations {
                       + " may confirm request "
                       + held.getRequestId(),
                   held.getDecidedBy(),
-                  held.getAliasRef(),
-                  held.getParameters(),
+                  held,
                   now));
     }
     AuditContext audit = AuditContext.of(held);
@@ -97,23 +96,13 @@ final class Confirmations {
           new MatcherOutput.Release(held.getRequestId()),
           new MatcherOutput.Answer(MatcherReplies.cancelled(held, now)),
           audit.entry(
-              AuditDecision.DENIED,
-              "cancelled by the sender",
-              held.getDecidedBy(),
-              held.getAliasRef(),
-              held.getParameters(),
-              now));
+              AuditDecision.DENIED, "cancelled by the sender", held.getDecidedBy(), held, now));
     }
     List<MatcherOutput> outputs = new ArrayList<>();
     outputs.add(new MatcherOutput.Release(held.getRequestId()));
     outputs.add(
         audit.entry(
-            AuditDecision.CONFIRMED,
-            "confirmed by the sender",
-            held.getDecidedBy(),
-            held.getAliasRef(),
-            held.getParameters(),
-            now));
+            AuditDecision.CONFIRMED, "confirmed by the sender", held.getDecidedBy(), held, now));
     boolean rateLimited = rules.rule(held.getDecidedBy()).map(r -> r.quota() != null).orElse(false);
     outputs.addAll(CommandDecisions.release(held, rateLimited, now));
     return outputs;
@@ -129,8 +118,7 @@ final class Confirmations {
                 AuditDecision.DENIED,
                 "not confirmed within " + Durations.text(timeout),
                 held.getDecidedBy(),
-                held.getAliasRef(),
-                held.getParameters(),
+                held,
                 now));
   }
 }

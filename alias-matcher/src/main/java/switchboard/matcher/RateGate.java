@@ -67,8 +67,7 @@ final class RateGate implements Processor<String, CommandRequest, String, Matche
                           AuditDecision.RATE_LIMITED,
                           "rate limit " + quota.get() + " reached",
                           command.getDecidedBy(),
-                          command.getAliasRef(),
-                          command.getParameters(),
+                          command,
                           now));
     }
     for (MatcherOutput output : outputs) {

@@ -7,6 +7,7 @@ import static switchboard.matcher.MatcherFixtures.alias;
 import static switchboard.matcher.MatcherFixtures.message;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,7 @@ import switchboard.records.CommandRequest;
 import switchboard.records.DeadLetter;
 import switchboard.records.Reply;
 import switchboard.records.ReplyKind;
+import switchboard.schemas.SecretParameters;
 
 /**
  * Matching, help, dedupe and dead letters, in the sandbox's open mode (chosen explicitly, as in
@@ -209,6 +211,26 @@ class AliasMatcherTopologyTest {
         .containsEntry("user", "bob")
         .containsEntry("password", SecretParameters.MASK);
     assertThat(entry.getCommand()).isEqualTo("vault login bob " + SecretParameters.MASK);
+  }
+
+  @Test
+  void shouldMaskWhatStackStormMarksSecretWhateverItsNameAndTellTheDispatcher() {
+    // Given an action whose parameter "pin" StackStorm marks secret: true
+    AliasDefinition unlock =
+        alias("doors", "unlock", "doors.unlock", "unlock {{door}} with {{pin}}");
+    unlock.setSecretParameters(List.of("pin"));
+    aliases.pipeInput(unlock.getRef(), unlock);
+
+    send(message("Ev1", OPS, "!unlock front with 4711"));
+
+    CommandRequest command = commands.readValue();
+    assertThat(command.getParameters()).containsEntry("pin", "4711");
+    assertThat(command.getSecretParameters()).containsExactly("pin");
+    AuditRecord entry = audit.readValue();
+    assertThat(entry.getParameters())
+        .containsEntry("door", "front")
+        .containsEntry("pin", SecretParameters.MASK);
+    assertThat(entry.getCommand()).isEqualTo("unlock front with " + SecretParameters.MASK);
   }
 
   @Test

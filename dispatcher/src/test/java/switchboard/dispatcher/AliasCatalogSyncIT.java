@@ -123,6 +123,10 @@ class AliasCatalogSyncIT {
     assertThat(shell.getFormats().get(0).getRepresentations())
         .containsExactly("run {{cmd}} on {{hosts}}");
     assertThat(shell.getAck().getFormat()).startsWith("Hold tight while I run command");
+    // with what core.remote's runner marks secret, for masking
+    assertThat(shell.getSecretParameters())
+        .containsExactly("passphrase", "password", "private_key");
+    assertThat(aliases.table().get("hello_st2.greet").getSecretParameters()).isEmpty();
     double afterStart = resyncs();
 
     // When an alias is updated on StackStorm, then its new definition is published

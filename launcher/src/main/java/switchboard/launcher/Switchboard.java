@@ -2,7 +2,11 @@ package switchboard.launcher;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import switchboard.launcher.alias.AliasCommand;
+import switchboard.launcher.audit.AuditCommand;
+import switchboard.launcher.identity.IdentityCommand;
+import switchboard.launcher.policy.PolicyCommand;
 import switchboard.launcher.run.RunCommand;
 import switchboard.launcher.run.UpCommand;
 import switchboard.schemas.RecordTrust;
@@ -10,6 +14,8 @@ import switchboard.schemas.RecordTrust;
 /** The {@code switchboard} command. */
 @Command(
     name = "switchboard",
+    // Inherited, so every subcommand answers --help and --version.
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     version = "switchboard 0.1.0",
     description = "Event-streaming ChatOps for StackStorm on Apache Kafka.",
@@ -17,9 +23,9 @@ import switchboard.schemas.RecordTrust;
       UpCommand.class,
       RunCommand.class,
       AliasCommand.class,
-      switchboard.launcher.identity.IdentityCommand.class,
-      switchboard.launcher.policy.PolicyCommand.class,
-      switchboard.launcher.audit.AuditCommand.class
+      IdentityCommand.class,
+      PolicyCommand.class,
+      AuditCommand.class
     })
 public final class Switchboard {
 

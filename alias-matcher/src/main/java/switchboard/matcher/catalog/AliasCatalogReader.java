@@ -143,7 +143,8 @@ public final class AliasCatalogReader {
         formats,
         object(node, "ack", where),
         object(node, "result", where),
-        object(node, "extra", where));
+        object(node, "extra", where),
+        null);
   }
 
   /** st2's {@code normalise_alias_format_string}: a string, or {display, representation}. */

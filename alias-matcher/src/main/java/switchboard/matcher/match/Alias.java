@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An st2 action alias (contract §3.1), reduced to what matching, help and replies need.
@@ -20,6 +21,8 @@ import java.util.Objects;
  * @param ack the {@code ack} object, deeply unmodifiable; empty (never null) when absent
  * @param result the {@code result} object, deeply unmodifiable; empty (never null) when absent
  * @param extra the {@code extra} object, deeply unmodifiable; empty (never null) when absent
+ * @param secretParameters parameters of the action StackStorm marks {@code secret: true}; empty
+ *     (never null) when unknown
  */
 public record Alias(
     String ref,
@@ -31,7 +34,8 @@ public record Alias(
     List<AliasFormatSpec> formats,
     Map<String, Object> ack,
     Map<String, Object> result,
-    Map<String, Object> extra) {
+    Map<String, Object> extra,
+    Set<String> secretParameters) {
 
   public Alias {
     Objects.requireNonNull(pack, "pack");
@@ -41,11 +45,12 @@ public record Alias(
     ack = frozen(ack);
     result = frozen(result);
     extra = frozen(extra);
+    secretParameters = secretParameters == null ? Set.of() : Set.copyOf(secretParameters);
   }
 
   /** An enabled alias with the given formats and nothing else: handy for tests and fixtures. */
   public static Alias of(String pack, String name, AliasFormatSpec... formats) {
-    return new Alias(null, pack, name, null, true, null, List.of(formats), null, null, null);
+    return new Alias(null, pack, name, null, true, null, List.of(formats), null, null, null, null);
   }
 
   @SuppressWarnings("unchecked")

@@ -22,6 +22,7 @@ class AliasHelpTest {
               AliasFormatSpec.of("ping {{ host }}")),
           null,
           null,
+          null,
           null);
   private static final Alias PACK_GET =
       new Alias(
@@ -36,6 +37,7 @@ class AliasHelpTest {
               new AliasFormatSpec(null, List.of("pack show {{ pack }}"), false)),
           null,
           null,
+          null,
           null);
   private static final Alias DISABLED =
       new Alias(
@@ -46,6 +48,7 @@ class AliasHelpTest {
           false,
           null,
           List.of(AliasFormatSpec.of("gone")),
+          null,
           null,
           null,
           null);

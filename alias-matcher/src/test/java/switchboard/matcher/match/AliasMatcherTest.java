@@ -53,7 +53,8 @@ class AliasMatcherTest {
         alias.formats(),
         alias.ack(),
         alias.result(),
-        alias.extra());
+        alias.extra(),
+        null);
   }
 
   @ParameterizedTest
@@ -149,6 +150,7 @@ class AliasMatcherTest {
             List.of(
                 AliasFormatSpec.of("hello {{x}}"),
                 new AliasFormatSpec(null, List.of("(?:\\b|^)ticket (?P<id>\\d+)(?:\\b|$)"), true)),
+            null,
             null,
             null,
             null);

@@ -172,6 +172,7 @@ class IndexedAliasMatcherPropertyTest {
               formats,
               null,
               null,
+              null,
               null));
     }
     return aliases;

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import switchboard.launcher.run.LatencyTuning;
 
 /**
  * {@code e2e}: the whole pipeline in one JVM under open-loop load, timed from each chat event to
@@ -147,7 +148,7 @@ public final class E2eBenchmark implements Callable<Integer> {
   }
 
   private E2eReport run(Path data) throws Exception {
-    Map<String, String> tuning = new TreeMap<>(PipelineTuning.SETTINGS);
+    Map<String, String> tuning = new TreeMap<>(LatencyTuning.SETTINGS);
     tuning.putAll(overrides);
     PipelineUnderTest.Settings settings =
         new PipelineUnderTest.Settings(

@@ -45,6 +45,7 @@ public final class AliasCatalogues {
               List.of(AliasFormatSpec.of(format)),
               null,
               null,
+              null,
               null));
     }
     return aliases;

@@ -67,6 +67,10 @@ public final class AliasCatalogSync implements AliasCatalogue, AutoCloseable {
   private final RecordSerdes serdes;
   private final Duration resyncInterval;
   private final Map<String, AliasDefinition> published = new ConcurrentHashMap<>();
+
+  /** Secret parameter names per action ref, loaded on every resync; the sync's thread only. */
+  private Map<String, List<String>> secrets = Map.of();
+
   private final ScheduledExecutorService worker;
   private final Counter upserts;
   private final Counter tombstones;
@@ -159,6 +163,7 @@ public final class AliasCatalogSync implements AliasCatalogue, AutoCloseable {
 
   /** Publishes the difference between StackStorm's catalogue and the topic. */
   private void resync() {
+    loadSecrets();
     List<JsonNode> aliases;
     try {
       aliases = stackStorm.listAliases();
@@ -284,12 +289,29 @@ public final class AliasCatalogSync implements AliasCatalogue, AutoCloseable {
     };
   }
 
-  private static Optional<AliasDefinition> definition(JsonNode alias) {
+  private Optional<AliasDefinition> definition(JsonNode alias) {
+    AliasDefinition definition;
     try {
-      return Optional.of(AliasDefinitions.fromSt2(alias));
+      definition = AliasDefinitions.fromSt2(alias);
     } catch (IllegalArgumentException e) {
       LOG.warn("ignored an alias StackStorm sent: {}", e.getMessage());
       return Optional.empty();
+    }
+    definition.setSecretParameters(secrets.getOrDefault(definition.getActionRef(), List.of()));
+    return Optional.of(definition);
+  }
+
+  /**
+   * Which action parameters StackStorm marks secret, so the matcher and the dispatcher mask them in
+   * audit records. Asked on every resync, since an action can change without an alias event; when
+   * StackStorm cannot say, the last answer stays and parameter names alone decide for new actions.
+   */
+  private void loadSecrets() {
+    try {
+      secrets = SecretParameterIndex.of(stackStorm.listActions(), stackStorm.listRunnerTypes());
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "cannot load StackStorm's secret parameters now, will try again: {}", e.getMessage());
     }
   }
 

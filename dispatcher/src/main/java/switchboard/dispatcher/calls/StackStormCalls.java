@@ -125,6 +125,14 @@ public final class StackStormCalls {
     return call(client::listAliases);
   }
 
+  public List<JsonNode> listActions() {
+    return call(client::listActions);
+  }
+
+  public List<JsonNode> listRunnerTypes() {
+    return call(client::listRunnerTypes);
+  }
+
   /** The breaker's state, for metrics and logs. */
   public CircuitBreaker.State breakerState() {
     return breaker.getState();

@@ -12,6 +12,7 @@ import switchboard.records.Reply;
 import switchboard.records.ReplyKind;
 import switchboard.records.ReplyStatus;
 import switchboard.schemas.ConversationKeys;
+import switchboard.schemas.SecretParameters;
 import switchboard.schemas.Topics;
 
 /**
@@ -79,8 +80,8 @@ public final class CommandRecords {
   }
 
   /**
-   * An audit record of what happened to the command. Parameters stay out: the matcher's ALLOWED
-   * record already carries them, masked, and the dispatcher does not know which are secret.
+   * An audit record of what happened to the command, its text with secret values masked as the
+   * matcher masks them. Parameters stay out: the matcher's ALLOWED record already carries them.
    */
   public Outgoing audit(
       CommandRequest command,
@@ -101,7 +102,9 @@ public final class CommandRecords {
             .setConversation(command.getConversation())
             .setSender(command.getSender())
             .setStackstormUser(command.getStackstormUser())
-            .setCommand(command.getCommand())
+            .setCommand(
+                SecretParameters.maskedCommand(
+                    command.getCommand(), command.getParameters(), command.getSecretParameters()))
             .setAliasRef(command.getAliasRef())
             .setExecutionId(executionId)
             .setExecutionStatus(executionStatus)

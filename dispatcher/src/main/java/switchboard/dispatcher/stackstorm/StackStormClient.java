@@ -60,19 +60,36 @@ public final class StackStormClient implements AutoCloseable {
   }
 
   /**
-   * Every action alias: {@code GET /api/v1/actionalias}, page by page ({@code limit}/{@code offset}
-   * following {@code X-Total-Count}), in st2's order (pack, name).
+   * Every action alias: {@code GET /api/v1/actionalias}, in st2's order (pack, name).
    *
    * @return the aliases in st2's JSON shape (contract §3.1)
    */
   public List<JsonNode> listAliases() {
-    List<JsonNode> aliases = new ArrayList<>();
+    return listAll("/actionalias?");
+  }
+
+  /**
+   * Every action with its runner and its own parameters: {@code GET /api/v1/actions}. Only what
+   * Switchboard reads is asked for, since a catalogue holds thousands of actions.
+   */
+  public List<JsonNode> listActions() {
+    return listAll("/actions?include_attributes=ref,runner_type,parameters&");
+  }
+
+  /** Every runner with its parameters: {@code GET /api/v1/runnertypes}. */
+  public List<JsonNode> listRunnerTypes() {
+    return listAll("/runnertypes?include_attributes=name,runner_parameters&");
+  }
+
+  /** A whole collection, page by page ({@code limit}/{@code offset} following X-Total-Count). */
+  private List<JsonNode> listAll(String pathAndQuery) {
+    List<JsonNode> items = new ArrayList<>();
     int offset = 0;
     while (true) {
       HttpResponse<String> response =
-          call("GET", api("/actionalias?limit=" + PAGE_SIZE + "&offset=" + offset), null);
+          call("GET", api(pathAndQuery + "limit=" + PAGE_SIZE + "&offset=" + offset), null);
       JsonNode page = http.checked(response);
-      page.forEach(aliases::add);
+      page.forEach(items::add);
       offset += page.size();
       long total =
           response
@@ -80,7 +97,7 @@ public final class StackStormClient implements AutoCloseable {
               .firstValueAsLong("X-Total-Count")
               .orElse(page.size() < PAGE_SIZE ? offset : Long.MAX_VALUE);
       if (page.size() == 0 || offset >= total) {
-        return List.copyOf(aliases);
+        return List.copyOf(items);
       }
     }
   }

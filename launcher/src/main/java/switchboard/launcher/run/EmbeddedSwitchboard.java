@@ -111,7 +111,7 @@ public final class EmbeddedSwitchboard implements AutoCloseable {
   }
 
   private static Map<String, String> config(Options options, String bootstrap) {
-    Map<String, String> config = new HashMap<>();
+    Map<String, String> config = new HashMap<>(LatencyTuning.SETTINGS);
     config.put("kafka.bootstrap.servers", bootstrap);
     // One fresh node: replies written before the notifier first joins must still be delivered.
     config.put("kafka.auto.offset.reset", "earliest");

@@ -27,6 +27,7 @@ class PolicyTrialTest {
         List.of(new AliasFormatSpec(format, List.of(format), false)),
         null,
         null,
+        null,
         null);
   }
 

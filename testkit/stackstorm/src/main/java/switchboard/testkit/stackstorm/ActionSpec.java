@@ -1,8 +1,10 @@
 package switchboard.testkit.stackstorm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How the double simulates one StackStorm action: its runner, how its executions end and what
@@ -23,13 +25,16 @@ import java.util.Objects;
  * @param parameterTypes parameter name to st2 type ({@code string}, {@code integer}, {@code
  *     number}, {@code boolean}, {@code array}, {@code object}); alias executions cast parsed values
  *     by these types as st2's {@code cast_params} does (contract §4.4); never null
+ * @param secretParameters the action's own parameters marked {@code secret: true} (its runner's are
+ *     in {@link RunnerTypes}); never null
  */
 public record ActionSpec(
     String ref,
     String runnerType,
     Outcome outcome,
     JsonNode result,
-    Map<String, String> parameterTypes) {
+    Map<String, String> parameterTypes,
+    Set<String> secretParameters) {
 
   /** The terminal statuses the double can simulate (contract §5). */
   public enum Outcome {
@@ -55,11 +60,12 @@ public record ActionSpec(
     Objects.requireNonNull(outcome, "outcome");
     result = result == null ? null : result.deepCopy();
     parameterTypes = parameterTypes == null ? Map.of() : Map.copyOf(parameterTypes);
+    secretParameters = secretParameters == null ? Set.of() : Set.copyOf(secretParameters);
   }
 
   /** A succeeding {@code python-script} action with a default result: the implicit kind. */
   public static ActionSpec of(String ref) {
-    return new ActionSpec(ref, "python-script", Outcome.SUCCEEDED, null, Map.of());
+    return new ActionSpec(ref, "python-script", Outcome.SUCCEEDED, null, Map.of(), Set.of());
   }
 
   /** A succeeding action of the implicit kind whose executions carry {@code result}. */
@@ -73,19 +79,45 @@ public record ActionSpec(
   }
 
   public ActionSpec withRunner(String runner) {
-    return new ActionSpec(ref, runner, outcome, result, parameterTypes);
+    return new ActionSpec(ref, runner, outcome, result, parameterTypes, secretParameters);
   }
 
   public ActionSpec withOutcome(Outcome newOutcome) {
-    return new ActionSpec(ref, runnerType, newOutcome, result, parameterTypes);
+    return new ActionSpec(ref, runnerType, newOutcome, result, parameterTypes, secretParameters);
   }
 
   public ActionSpec withResult(JsonNode newResult) {
-    return new ActionSpec(ref, runnerType, outcome, newResult, parameterTypes);
+    return new ActionSpec(ref, runnerType, outcome, newResult, parameterTypes, secretParameters);
   }
 
   public ActionSpec withParameterTypes(Map<String, String> types) {
-    return new ActionSpec(ref, runnerType, outcome, result, types);
+    return new ActionSpec(ref, runnerType, outcome, result, types, secretParameters);
+  }
+
+  public ActionSpec withSecretParameters(Set<String> names) {
+    return new ActionSpec(ref, runnerType, outcome, result, parameterTypes, names);
+  }
+
+  /**
+   * The action as {@code GET /api/v1/actions} lists it: ref, pack, name, runner and its own
+   * parameters, with {@code secret: true} where set.
+   */
+  ObjectNode st2Json() {
+    ObjectNode parameters = St2Values.object();
+    parameterTypes.forEach((name, type) -> parameters.putObject(name).put("type", type));
+    secretParameters.forEach(
+        name -> {
+          ObjectNode parameter =
+              parameters.has(name)
+                  ? (ObjectNode) parameters.get(name)
+                  : parameters.putObject(name).put("type", "string");
+          parameter.put("secret", true);
+        });
+    ObjectNode action = St2Values.object();
+    action.put("ref", ref).put("pack", pack()).put("name", name()).put("runner_type", runnerType);
+    action.put("enabled", true);
+    action.set("parameters", parameters);
+    return action;
   }
 
   /** {@code <pack>} of the ref. */

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,7 +73,7 @@ final class St2Routes implements HttpHandler {
   private final AliasStore aliases;
   private final Executions executions;
   private final AliasExecutionService aliasExecutions;
-  private final Function<String, Optional<ActionSpec>> actions;
+  private final ActionCatalog actions;
   private final EventStream stream;
   private final Faults faults;
   private final Clock clock;
@@ -85,7 +84,7 @@ final class St2Routes implements HttpHandler {
       AliasStore aliases,
       Executions executions,
       AliasExecutionService aliasExecutions,
-      Function<String, Optional<ActionSpec>> actions,
+      ActionCatalog actions,
       EventStream stream,
       Faults faults,
       Clock clock) {
@@ -107,6 +106,8 @@ final class St2Routes implements HttpHandler {
     route("GET", "/api/v1/actionalias/(?!match$)(?!help$)([^/]+)", true, this::getAlias);
     route("POST", "/api/v1/aliasexecution", true, this::executeAlias);
     route("POST", "/api/v1/aliasexecution/match_and_execute", true, this::matchAndExecute);
+    route("GET", "/api/v1/actions", true, this::listActions);
+    route("GET", "/api/v1/runnertypes", true, this::listRunnerTypes);
     route("GET", "/api/v1/executions", true, this::listExecutions);
     route("POST", "/api/v1/executions", true, this::createExecution);
     route("GET", "/api/v1/executions/([^/]+)", true, this::getExecution);
@@ -299,7 +300,7 @@ final class St2Routes implements HttpHandler {
     String ref = body.get("action").asText();
     ActionSpec action =
         actions
-            .apply(ref)
+            .find(ref)
             .orElseThrow(() -> ApiError.badRequest("Action \"" + ref + "\" cannot be found."));
     ObjectNode context = body.has("context") ? body.get("context").deepCopy() : St2Values.object();
     String header = call.headers().getFirst("st2-context");
@@ -322,6 +323,15 @@ final class St2Routes implements HttpHandler {
                 onComplete.path("routes").path(0).asText(null), onComplete.path("data"))
             : null;
     return new Answer(201, executions.create(action, parameters, context, notify, null));
+  }
+
+  /** {@code GET /api/v1/actions}, paged; {@code include_attributes} is accepted and ignored. */
+  private Answer listActions(Call call) {
+    return page(actions.all().stream().map(ActionSpec::st2Json).toList(), call.query());
+  }
+
+  private Answer listRunnerTypes(Call call) {
+    return page(RunnerTypes.st2Json(), call.query());
   }
 
   private Answer getExecution(Call call) {

@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,7 +108,7 @@ public final class StackStormDouble implements AutoCloseable {
         new AliasExecutionService(aliases, this::actionOrImplicit, executions, templates);
     this.routes =
         new St2Routes(
-            auth, aliases, executions, aliasExecutions, this::action, stream, faults, clock);
+            auth, aliases, executions, aliasExecutions, new Actions(), stream, faults, clock);
     routes.apiUrl(url + "/api");
     server.createContext("/", routes);
     server.setExecutor(serverThreads);
@@ -354,6 +355,22 @@ public final class StackStormDouble implements AutoCloseable {
 
   private ActionSpec actionOrImplicit(String ref) {
     return action(ref).orElseGet(() -> ActionSpec.of(ref));
+  }
+
+  private final class Actions implements ActionCatalog {
+    @Override
+    public Optional<ActionSpec> find(String ref) {
+      return action(ref);
+    }
+
+    @Override
+    public List<ActionSpec> all() {
+      Map<String, ActionSpec> all = new TreeMap<>(actions);
+      aliases
+          .all()
+          .forEach(a -> all.computeIfAbsent(a.path("action_ref").asText(), ActionSpec::of));
+      return List.copyOf(all.values());
+    }
   }
 
   /** The alias-matcher's view back in st2's JSON shape. */

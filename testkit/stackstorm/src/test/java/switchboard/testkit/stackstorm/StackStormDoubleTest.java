@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -442,6 +443,44 @@ class StackStormDoubleTest {
       assertThat(st2.executionCountsByRequestId())
           .containsExactlyInAnyOrderEntriesOf(Map.of("req-x", 2, "req-y", 1));
       assertThat(st2.executionCount("never")).isZero();
+    }
+  }
+
+  @Nested
+  class Actions {
+
+    @Test
+    void shouldListActionsWithTheirSecretParametersAndRunnersWithTheirs() {
+      st2.programAction(
+          ActionSpec.of("vault.unseal")
+              .withParameterTypes(Map.of("key", "string", "shard", "integer"))
+              .withSecretParameters(Set.of("key")));
+
+      HttpResponse<String> page = http.get("/api/v1/actions?limit=100&offset=0", AUTH);
+      JsonNode actions = RawSt2.json(page);
+      JsonNode runners = RawSt2.json(http.get("/api/v1/runnertypes", AUTH));
+
+      assertThat(page.headers().firstValue("X-Total-Count")).isPresent();
+      JsonNode vault = find(actions, "ref", "vault.unseal");
+      assertThat(vault.get("runner_type").asText()).isEqualTo("python-script");
+      assertThat(vault.at("/parameters/key/secret").asBoolean()).isTrue();
+      assertThat(vault.at("/parameters/shard").has("secret")).isFalse();
+      assertThat(find(actions, "ref", "core.remote").get("runner_type").asText())
+          .isEqualTo("remote-shell-cmd");
+      // the implicit action of an alias is listed too
+      assertThat(find(actions, "ref", "hello_st2.greet")).isNotNull();
+      JsonNode remote = find(runners, "name", "remote-shell-cmd");
+      assertThat(remote.at("/runner_parameters/password/secret").asBoolean()).isTrue();
+      assertThat(remote.at("/runner_parameters/private_key/secret").asBoolean()).isTrue();
+    }
+
+    private JsonNode find(JsonNode list, String field, String value) {
+      for (JsonNode item : list) {
+        if (item.path(field).asText().equals(value)) {
+          return item;
+        }
+      }
+      throw new AssertionError("no " + field + " " + value + " in " + list);
     }
   }
 

@@ -1,15 +1,17 @@
-package switchboard.bench.e2e;
+package switchboard.launcher.run;
 
 import java.util.Map;
 
 /**
- * The settings the benchmark runs the pipeline with, over the components' defaults; each is
- * explained, with the measurement that chose it, in docs/performance.md ("Tuning"). {@code --set}
- * overrides any of them.
+ * Settings that shorten the time from a chat message to its ack, over the components' defaults:
+ * {@code switchboard up} and the end-to-end benchmark run with them. Each is explained, with the
+ * measurement that chose it, in docs/performance.md ("Tuning"). They cost broker CPU (more
+ * transactions), so a shared production cluster keeps the components' defaults unless it wants the
+ * latency.
  */
-final class PipelineTuning {
+public final class LatencyTuning {
 
-  static final Map<String, String> SETTINGS =
+  public static final Map<String, String> SETTINGS =
       Map.of(
           // Transactions (v2) answer the first write after a commit with CONCURRENT_TRANSACTIONS
           // until the commit's markers are written; the client then waits retry.backoff.ms
@@ -19,5 +21,5 @@ final class PipelineTuning {
           // commits, so the commit interval is a floor of the matcher hop (100 ms by default).
           "matcher.commit.interval.ms", "20");
 
-  private PipelineTuning() {}
+  private LatencyTuning() {}
 }
