@@ -193,7 +193,7 @@ public final class AliasCatalogSync implements AliasCatalogue, AutoCloseable {
   }
 
   private void apply(StreamEvent event) {
-    JsonNode alias = event.data();
+    JsonNode alias = event.json();
     if (DELETE.equals(event.name())) {
       String ref;
       try {

@@ -73,12 +73,6 @@ public final class SourceContexts {
     return name == null || name.isBlank() ? command.getSender().getId() : name;
   }
 
-  /** The Switchboard request id in an announcement's context; empty for anyone else's. */
-  public static Optional<String> requestId(JsonNode context) {
-    JsonNode id = context.path(AliasExecutionRequest.REQUEST_ID);
-    return id.isTextual() ? Optional.of(id.asText()) : Optional.empty();
-  }
-
   /** The route in a context written by {@link #of}; empty when it lacks the conversation. */
   public static Optional<Route> route(JsonNode context) {
     JsonNode where = context.path("conversation");

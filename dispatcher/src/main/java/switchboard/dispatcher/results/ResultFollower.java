@@ -26,13 +26,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import switchboard.dispatcher.aliases.AliasCatalogue;
 import switchboard.dispatcher.calls.StackStormCalls;
-import switchboard.dispatcher.execution.SourceContexts;
 import switchboard.dispatcher.ledger.CommandRecords;
 import switchboard.dispatcher.ledger.DispatchJournal;
 import switchboard.dispatcher.ledger.JournalEntry;
 import switchboard.dispatcher.ledger.Ledger;
 import switchboard.dispatcher.ledger.LedgerTransitions;
 import switchboard.dispatcher.stackstorm.Execution;
+import switchboard.dispatcher.stackstorm.ExecutionStatus;
 import switchboard.dispatcher.stackstorm.StackStormRejected;
 import switchboard.dispatcher.stackstorm.StreamEvent;
 import switchboard.records.AliasDefinition;
@@ -215,17 +215,20 @@ public final class ResultFollower implements AutoCloseable {
     }
   }
 
+  /**
+   * Most events are not for requests tracked here, so the request id is read off the event's text
+   * first; only an announcement that is acted on gets parsed, and an execution update never is.
+   */
   private void handle(StreamEvent event) {
     Optional<String> requestId;
     Runnable action;
     if (event.name().equals(announcement)) {
-      JsonNode payload = event.announcementPayload();
-      requestId = SourceContexts.requestId(payload.path("context"));
-      action = () -> announced(requestId.get(), payload);
+      requestId = event.announcementRequestId();
+      action = () -> announced(requestId.get(), event.announcementPayload());
     } else {
-      Execution execution = Execution.from(event.data());
-      requestId = execution.requestId();
-      action = () -> statusSeen(requestId.get(), execution);
+      Optional<ExecutionStatus> seen = ExecutionStatus.scan(event.data());
+      requestId = seen.map(ExecutionStatus::requestId);
+      action = () -> statusSeen(seen.get());
     }
     if (requestId.isEmpty() || !owns.test(requestId.get())) {
       return;
@@ -289,7 +292,8 @@ public final class ResultFollower implements AutoCloseable {
         id -> new Tracked(id, entry.getExecutionId(), entry.getExecutionStatus()));
   }
 
-  private void statusSeen(String id, Execution execution) {
+  private void statusSeen(ExecutionStatus execution) {
+    String id = execution.requestId();
     DispatchLedgerEntry entry = ledger.get(id).orElseThrow();
     Tracked t = track(entry);
     if (t.terminalSince != null || execution.status() == null) {
@@ -304,7 +308,7 @@ public final class ResultFollower implements AutoCloseable {
           JournalEntry.of(
                   records.executionUpdate(
                       command,
-                      execution.id(),
+                      execution.executionId(),
                       execution.status(),
                       execution.isTerminal(),
                       execution.webUrl() != null ? execution.webUrl() : entry.getWebUrl(),
@@ -354,7 +358,8 @@ public final class ResultFollower implements AutoCloseable {
       return;
     }
     if (error == null) {
-      statusSeen(t.requestId, execution);
+      statusSeen(
+          new ExecutionStatus(t.requestId, execution.id(), execution.status(), execution.webUrl()));
       return;
     }
     Throwable cause = StackStormCalls.unwrap(error);

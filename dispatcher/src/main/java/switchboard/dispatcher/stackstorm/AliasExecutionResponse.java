@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /**
- * StackStorm's 201 answer to an alias execution (contract §4.1).
+ * StackStorm's 201 answer to an alias execution (contract §4.1). Its JSON is held as parsed, not
+ * copied, and only read, as in {@link Execution}.
  *
  * @param execution the execution just created (usually {@code requested})
  * @param actionAlias the alias as StackStorm has it
@@ -14,11 +15,6 @@ import java.util.Optional;
  */
 public record AliasExecutionResponse(
     Execution execution, JsonNode actionAlias, String message, JsonNode extra) {
-
-  public AliasExecutionResponse {
-    actionAlias = actionAlias.deepCopy();
-    extra = extra == null ? null : extra.deepCopy();
-  }
 
   static AliasExecutionResponse from(JsonNode json) {
     return new AliasExecutionResponse(

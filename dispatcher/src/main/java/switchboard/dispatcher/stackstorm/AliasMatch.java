@@ -3,17 +3,14 @@ package switchboard.dispatcher.stackstorm;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * StackStorm's answer to {@code POST /api/v1/actionalias/match} (contract §3.2).
+ * StackStorm's answer to {@code POST /api/v1/actionalias/match} (contract §3.2). Its JSON is held
+ * as parsed, not copied, and only read, as in {@link Execution}.
  *
  * @param actionAlias the matching alias
  * @param display the format's help text; null for a representation-only format
  * @param representation the format that matched
  */
 public record AliasMatch(JsonNode actionAlias, String display, String representation) {
-
-  public AliasMatch {
-    actionAlias = actionAlias.deepCopy();
-  }
 
   static AliasMatch from(JsonNode json) {
     return new AliasMatch(

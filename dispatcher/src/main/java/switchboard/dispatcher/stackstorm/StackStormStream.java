@@ -1,24 +1,22 @@
 package switchboard.dispatcher.stackstorm;
 
 import io.github.resilience4j.core.IntervalFunction;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,17 +37,24 @@ public final class StackStormStream implements AutoCloseable {
       IntervalFunction.ofExponentialRandomBackoff(
           Duration.ofMillis(500), 2.0, 0.5, Duration.ofSeconds(30));
 
+  /** The body is read in chunks this big, into one buffer per connection. */
+  private static final int READ_BUFFER = 8192;
+
+  /**
+   * An error answer is read only this far: st2's faultstrings are short, a proxy's page may not be.
+   */
+  private static final int ERROR_TEXT_LIMIT = 16 * 1024;
+
   private final URI url;
   private final St2Http http;
   private final StackStormAuth auth;
   private final StreamListener listener;
   private final Duration idleTimeout;
   private final ScheduledFuture<?> watchdog;
-  private final Clock clock = Clock.systemUTC();
   private final Thread reader;
-  private final AtomicReference<Stream<String>> body = new AtomicReference<>();
+  private final AtomicReference<InputStream> body = new AtomicReference<>();
   private final AtomicInteger reconnects = new AtomicInteger();
-  private volatile Instant lastLine = Instant.now();
+  private volatile long lastRead = System.nanoTime();
   private volatile boolean connected;
   private volatile boolean closed;
 
@@ -103,7 +108,7 @@ public final class StackStormStream implements AutoCloseable {
     while (!closed) {
       StackStormException cause;
       try {
-        HttpResponse<Stream<String>> response = open();
+        HttpResponse<InputStream> response = open();
         connected = true;
         failures = 0;
         LOG.info("Connected to the StackStorm stream at {}", url);
@@ -116,8 +121,9 @@ public final class StackStormStream implements AutoCloseable {
         cause = new StackStormUnavailable(0, "the StackStorm stream ended", null, null);
       } catch (StackStormException e) {
         cause = e;
-      } catch (RuntimeException e) {
-        // The body stream reports a dropped connection as an unchecked wrapper of IOException.
+      } catch (IOException | RuntimeException e) {
+        // Dropped, or closed by the watchdog; anything unexpected also ends in a reconnect rather
+        // than in a reader that is gone for good.
         cause =
             new StackStormUnavailable(0, "the StackStorm stream broke: " + e.getMessage(), null, e);
       } finally {
@@ -139,20 +145,19 @@ public final class StackStormStream implements AutoCloseable {
   }
 
   /** Connects; a 401 on a password-derived token gets one fresh token at once. */
-  private HttpResponse<Stream<String>> open() {
+  private HttpResponse<InputStream> open() {
     for (int attempt = 0; ; attempt++) {
       HttpRequest.Builder request = http.request(url).header("Accept", "text/event-stream").GET();
       String used = auth.authorize(request);
-      HttpResponse<Stream<String>> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+      HttpResponse<InputStream> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
       int status = response.statusCode();
       if (status == 200) {
         body.set(response.body());
-        lastLine = clock.instant();
+        lastRead = System.nanoTime();
         return response;
       }
-      String text = response.body().limit(20).collect(Collectors.joining("\n"));
-      response.body().close();
+      String text = errorText(response.body());
       if (status == 401 && attempt == 0 && auth.renewAfterRejection(used)) {
         continue;
       }
@@ -160,28 +165,42 @@ public final class StackStormStream implements AutoCloseable {
     }
   }
 
-  private void read(Stream<String> lines) {
+  /** Reads until the connection ends; any bytes, a heartbeat too, show that it is alive. */
+  private void read(InputStream in) throws IOException {
     SseFrames frames = new SseFrames();
-    lines.forEach(
-        line -> {
-          lastLine = clock.instant();
-          Optional<StreamEvent> event = frames.accept(line);
-          event.ifPresent(e -> notify(() -> listener.onEvent(e)));
-        });
+    Consumer<StreamEvent> deliver = event -> notify(() -> listener.onEvent(event));
+    byte[] buffer = new byte[READ_BUFFER];
+    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+      lastRead = System.nanoTime();
+      frames.accept(buffer, 0, n, deliver);
+    }
   }
 
   /** The watchdog: a connection silent past the idle timeout is dead; closing it reconnects. */
   private void closeIfSilent() {
-    if (connected && Duration.between(lastLine, clock.instant()).compareTo(idleTimeout) > 0) {
+    if (connected && System.nanoTime() - lastRead > idleTimeout.toNanos()) {
       LOG.warn("StackStorm stream silent for over {}; reconnecting", idleTimeout);
       closeBody();
     }
   }
 
   private void closeBody() {
-    Stream<String> current = body.getAndSet(null);
+    InputStream current = body.getAndSet(null);
     if (current != null) {
-      current.close();
+      try {
+        current.close();
+      } catch (IOException e) {
+        LOG.debug("closing the StackStorm stream: {}", e.toString());
+      }
+    }
+  }
+
+  /** The start of an error answer's body, for its faultstring; empty when even that fails. */
+  private static String errorText(InputStream in) {
+    try (in) {
+      return new String(in.readNBytes(ERROR_TEXT_LIMIT), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
     }
   }
 

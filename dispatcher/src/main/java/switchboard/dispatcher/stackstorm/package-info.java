@@ -22,5 +22,14 @@
  * switchboard.dispatcher.stackstorm.Execution#requestId()} reads it from {@code
  * liveaction.notify["on-complete"].data.source_context}; reconciliation lists recent executions
  * ({@link switchboard.dispatcher.stackstorm.ExecutionQuery}) and matches them by that id.
+ *
+ * <p><b>JSON.</b> The event stream carries every update of every execution, so its events stay text
+ * ({@link switchboard.dispatcher.stackstorm.StreamEvent}) until a listener wants more than the
+ * name: {@link switchboard.dispatcher.stackstorm.ExecutionStatus#scan} reads an update's request
+ * id, id, status and link with a streaming parser and builds no tree. The records that do hold
+ * parsed JSON ({@link switchboard.dispatcher.stackstorm.Execution}, {@link
+ * switchboard.dispatcher.stackstorm.AliasExecutionResponse}, {@link
+ * switchboard.dispatcher.stackstorm.AliasMatch}) keep the tree as parsed instead of a copy: nothing
+ * in the dispatcher writes to it, and nothing may.
  */
 package switchboard.dispatcher.stackstorm;

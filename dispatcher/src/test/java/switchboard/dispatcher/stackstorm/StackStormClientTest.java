@@ -418,11 +418,21 @@ class StackStormClientTest {
       assertThat(payload.get("message").asText()).startsWith("Ran command *date* on *1* hosts.");
       assertThat(payload.get("context").get("request_id").asText()).isEqualTo("req-s");
       assertThat(listener.named("st2.execution__create"))
-          .extracting(e -> e.data().get("id").asText())
+          .extracting(e -> e.json().get("id").asText())
           .contains(id);
-      assertThat(listener.named("st2.execution__update"))
-          .extracting(e -> e.data().get("status").asText())
+      List<ExecutionStatus> updates =
+          listener.named("st2.execution__update").stream()
+              .map(e -> ExecutionStatus.scan(e.data()).orElseThrow())
+              .toList();
+      assertThat(updates)
+          .extracting(ExecutionStatus::status)
           .containsSubsequence("scheduled", "running", "succeeded");
+      assertThat(updates)
+          .allSatisfy(
+              u -> {
+                assertThat(u.requestId()).isEqualTo("req-s");
+                assertThat(u.executionId()).isEqualTo(id);
+              });
     }
 
     @Test
