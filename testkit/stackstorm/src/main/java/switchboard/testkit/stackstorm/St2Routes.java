@@ -13,6 +13,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
@@ -22,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -49,7 +49,6 @@ final class St2Routes implements HttpHandler {
       Set.of("authorization", "st2-api-key", "x-auth-token", "cookie");
   private static final Pattern SECRET_QUERY =
       Pattern.compile("(?i)((?:^|&)(?:st2-api-key|x-auth-token)=)[^&]*");
-  private static final int MAX_RECORDED = 10_000;
 
   /** What a handler sees of a call. */
   private record Call(
@@ -69,7 +68,11 @@ final class St2Routes implements HttpHandler {
   private record Route(String method, Pattern path, boolean authenticated, Endpoint endpoint) {}
 
   private final List<Route> routes = new ArrayList<>();
-  private final Deque<RecordedRequest> recorded = new ConcurrentLinkedDeque<>();
+
+  /** The latest requests, at most {@link #requestLog}; guarded by its own lock. */
+  private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
+
+  private final int requestLog;
   private final AuthService auth;
   private final AliasStore aliases;
   private final Executions executions;
@@ -88,7 +91,8 @@ final class St2Routes implements HttpHandler {
       Function<String, Optional<ActionSpec>> actions,
       EventStream stream,
       Faults faults,
-      Clock clock) {
+      Clock clock,
+      int requestLog) {
     this.auth = auth;
     this.aliases = aliases;
     this.executions = executions;
@@ -97,6 +101,7 @@ final class St2Routes implements HttpHandler {
     this.stream = stream;
     this.faults = faults;
     this.clock = clock;
+    this.requestLog = requestLog;
     // st2auth serves the token endpoint under /auth/v1/ and /auth/ (contract §1).
     route("POST", "/auth(?:/v1)?/tokens", false, this::issueToken);
     route("POST", "/auth(?:/v1)?/tokens/validate", false, this::validateToken);
@@ -118,11 +123,15 @@ final class St2Routes implements HttpHandler {
   }
 
   List<RecordedRequest> recorded() {
-    return List.copyOf(recorded);
+    synchronized (recorded) {
+      return List.copyOf(recorded);
+    }
   }
 
   void clearRecorded() {
-    recorded.clear();
+    synchronized (recorded) {
+      recorded.clear();
+    }
   }
 
   private void route(String method, String path, boolean authenticated, Endpoint endpoint) {
@@ -445,6 +454,9 @@ final class St2Routes implements HttpHandler {
   }
 
   private void record(HttpExchange exchange, String path, String rawQuery, byte[] body) {
+    if (requestLog == 0) {
+      return;
+    }
     Map<String, List<String>> headers = new LinkedHashMap<>();
     exchange
         .getRequestHeaders()
@@ -457,15 +469,18 @@ final class St2Routes implements HttpHandler {
             });
     String maskedQuery =
         rawQuery == null ? "" : "?" + SECRET_QUERY.matcher(rawQuery).replaceAll("$1***");
-    recorded.addLast(
+    RecordedRequest request =
         new RecordedRequest(
             exchange.getRequestMethod(),
             path + maskedQuery,
             headers,
             new String(body, StandardCharsets.UTF_8),
-            clock.instant()));
-    while (recorded.size() > MAX_RECORDED) {
-      recorded.pollFirst();
+            clock.instant());
+    synchronized (recorded) {
+      recorded.addLast(request);
+      if (recorded.size() > requestLog) {
+        recorded.pollFirst();
+      }
     }
   }
 
