@@ -8,8 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import switchboard.matcher.grammar.AliasFormatParser;
+import switchboard.matcher.grammar.AliasFormatException;
 import switchboard.matcher.grammar.AliasParseException;
+import switchboard.matcher.grammar.CompiledFormat;
 import switchboard.matcher.match.AliasFormatSpec;
 import switchboard.matcher.match.MatchResult;
 
@@ -103,7 +104,7 @@ final class AliasExecutionService {
     if (payload.name().isEmpty()) {
       throw ApiError.badRequest("Alias execution \"name\" is required");
     }
-    ObjectNode alias =
+    AliasStore.Found found =
         aliases
             .byName(payload.name())
             .orElseThrow(
@@ -112,10 +113,11 @@ final class AliasExecutionService {
                         "Unable to find the ActionAliasDB instance. {'name': '"
                             + payload.name()
                             + "'}"));
+    ObjectNode alias = found.alias();
     if (!alias.path("enabled").asBoolean(true)) {
       throw ApiError.badRequest("Action alias with name \"" + payload.name() + "\" is disabled.");
     }
-    List<ObjectNode> parameterSets = extractParameters(alias, payload, matchMultiple);
+    List<ObjectNode> parameterSets = extractParameters(found, payload, matchMultiple);
 
     ObjectNode context = St2Values.object();
     ObjectNode aliasRef = context.putObject("action_alias_ref");
@@ -154,25 +156,23 @@ final class AliasExecutionService {
 
   /** {@code extract_parameters_for_action_alias_db}: the format must be the alias's own. */
   private static List<ObjectNode> extractParameters(
-      ObjectNode alias, Payload payload, boolean matchMultiple) {
-    boolean known =
-        AliasStore.formatStrings(alias).stream()
-            .anyMatch(f -> f.isTextual() && f.asText().equals(payload.format()));
-    if (!known) {
+      AliasStore.Found found, Payload payload, boolean matchMultiple) {
+    if (!found.formats().offers(payload.format())) {
       throw ApiError.badRequest(
           "Format string \""
               + payload.format()
               + "\" is not available on the alias \""
-              + alias.get("name").asText()
+              + found.alias().get("name").asText()
               + "\"");
     }
     List<Map<String, String>> parsed;
     try {
+      CompiledFormat format = found.formats().compiled(payload.format());
       parsed =
           matchMultiple
-              ? AliasFormatParser.parseMultiple(payload.format(), payload.command())
-              : List.of(AliasFormatParser.parse(payload.format(), payload.command()));
-    } catch (AliasParseException e) {
+              ? format.parseAll(payload.command())
+              : List.of(format.parse(payload.command()));
+    } catch (AliasFormatException | AliasParseException e) {
       throw ApiError.badRequest(e.getMessage());
     }
     List<ObjectNode> sets = new ArrayList<>();

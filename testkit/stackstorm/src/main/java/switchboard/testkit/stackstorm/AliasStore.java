@@ -6,20 +6,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import switchboard.matcher.catalog.AliasCatalogReader;
 import switchboard.matcher.match.Alias;
 import switchboard.matcher.match.LinearAliasMatcher;
 
 /**
  * The double's action aliases, kept in the shape {@code GET /api/v1/actionalias} answers
- * (ActionAliasAPI, contract §3.1). Thread-safe: every method holds the store's lock, and the nodes
- * it hands out are copies.
+ * (ActionAliasAPI, contract §3.1), indexed for the lookups requests make. Thread-safe: every method
+ * holds the store's lock, the nodes it hands out are copies, and the {@link AliasFormats} are
+ * themselves thread-safe.
  */
 final class AliasStore {
 
@@ -41,16 +44,32 @@ final class AliasStore {
           "immutable_parameters",
           "metadata_file");
 
-  /** One alias as st2 keeps it, with the matcher's view of the same alias. */
-  private record Stored(ObjectNode json, Alias alias) {}
+  /**
+   * One version of an alias as st2 keeps it, with the matcher's view of it and its formats, which
+   * compile on first use.
+   */
+  private record Stored(ObjectNode json, Alias alias, AliasFormats formats) {}
 
   /** Keyed by pack NUL name, so iteration order is st2's default sort: pack, then name. */
   private final Map<String, Stored> byRef = new TreeMap<>();
+
+  // Lookups that would otherwise scan every alias on every request; kept in step with byRef.
+  private final KeysBy byId = new KeysBy("id");
+  private final KeysBy byName = new KeysBy("name");
+  private final KeysBy byActionRef = new KeysBy("action_ref");
 
   private LinearAliasMatcher matcher;
 
   /** The result of {@link #put}: the alias as stored, and whether it was new. */
   record Change(ObjectNode alias, boolean created) {}
+
+  /**
+   * An alias found for execution.
+   *
+   * @param alias a copy of its JSON
+   * @param formats its format strings, compiled once for this version of the alias
+   */
+  record Found(ObjectNode alias, AliasFormats formats) {}
 
   /**
    * Adds or replaces (by pack and name) an alias given in st2's JSON shape. Keys outside
@@ -81,7 +100,8 @@ final class AliasStore {
     String pack = json.get("pack").asText();
     String name = json.get("name").asText();
     String ref = pack + "." + name;
-    Stored previous = byRef.get(key(ref));
+    String key = key(ref);
+    Stored previous = byRef.get(key);
     if (!json.has("id")) {
       json.put("id", previous != null ? previous.json().get("id").asText() : St2Values.objectId());
     }
@@ -93,20 +113,26 @@ final class AliasStore {
     if (!json.has("formats")) {
       json.set("formats", St2Values.NODES.arrayNode());
     }
-    byRef.put(key(ref), new Stored(json, toMatcherAlias(json)));
+    Stored stored = new Stored(json, toMatcherAlias(json), new AliasFormats(json));
+    if (previous != null) {
+      unindex(key, previous);
+    }
+    byRef.put(key, stored);
+    index(key, stored);
     matcher = null;
     return new Change(json.deepCopy(), previous == null);
   }
 
   /** Removes the alias with this ref or id; empty when there is none. */
   synchronized Optional<ObjectNode> delete(String refOrId) {
-    Optional<Stored> found = find(refOrId);
-    found.ifPresent(
-        s -> {
-          byRef.remove(key(s.json().get("ref").asText()));
-          matcher = null;
-        });
-    return found.map(s -> s.json().deepCopy());
+    Optional<String> key = find(refOrId);
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    Stored removed = byRef.remove(key.get());
+    unindex(key.get(), removed);
+    matcher = null;
+    return Optional.of(removed.json().deepCopy());
   }
 
   /** Every alias in st2's default order (pack, name). */
@@ -116,18 +142,20 @@ final class AliasStore {
 
   /** {@code GET /api/v1/actionalias/{ref_or_id}}. */
   synchronized Optional<ObjectNode> byRefOrId(String refOrId) {
-    return find(refOrId).map(s -> s.json().deepCopy());
+    return find(refOrId).map(key -> byRef.get(key).json().deepCopy());
   }
 
   /**
    * st2's {@code ActionAlias.get_by_name}: the first alias with that name in any pack (contract
    * §4.1 calls the choice arbitrary when packs share a name; here it is the first pack by name).
    */
-  synchronized Optional<ObjectNode> byName(String name) {
-    return byRef.values().stream()
-        .filter(s -> s.json().get("name").asText().equals(name))
-        .findFirst()
-        .map(s -> s.json().deepCopy());
+  synchronized Optional<Found> byName(String name) {
+    return byName.first(name).map(byRef::get).map(s -> new Found(s.json().deepCopy(), s.formats()));
+  }
+
+  /** Whether some alias, enabled or not, names this action (such actions exist implicitly). */
+  synchronized boolean aliasesAction(String actionRef) {
+    return byActionRef.first(actionRef).isPresent();
   }
 
   /** The matcher's view of every alias, in st2's default order. */
@@ -143,39 +171,54 @@ final class AliasStore {
     return matcher;
   }
 
-  /**
-   * st2's {@code ActionAliasDB.get_format_strings}: every representation of object formats (a
-   * string representation extends the list character by character, as Python's {@code list.extend}
-   * does), and other formats as they are.
-   */
-  static List<JsonNode> formatStrings(JsonNode alias) {
-    List<JsonNode> strings = new ArrayList<>();
-    for (JsonNode format : alias.path("formats")) {
-      JsonNode representation = format.path("representation");
-      if (format.isObject() && St2Values.truthy(representation)) {
-        if (representation.isTextual()) {
-          representation
-              .textValue()
-              .codePoints()
-              .forEach(c -> strings.add(St2Values.NODES.textNode(Character.toString(c))));
-        } else {
-          representation.forEach(strings::add);
-        }
-      } else {
-        strings.add(format);
-      }
-    }
-    return strings;
+  /** The key of the alias with this ref or, failing that, this id (first by pack and name). */
+  private Optional<String> find(String refOrId) {
+    String key = key(refOrId);
+    return byRef.containsKey(key) ? Optional.of(key) : byId.first(refOrId);
   }
 
-  private Optional<Stored> find(String refOrId) {
-    Stored byRefHit = byRef.get(key(refOrId));
-    if (byRefHit != null) {
-      return Optional.of(byRefHit);
+  private void index(String key, Stored stored) {
+    for (KeysBy keys : List.of(byId, byName, byActionRef)) {
+      keys.add(stored.json(), key);
     }
-    return byRef.values().stream()
-        .filter(s -> s.json().get("id").asText().equals(refOrId))
-        .findFirst();
+  }
+
+  private void unindex(String key, Stored stored) {
+    for (KeysBy keys : List.of(byId, byName, byActionRef)) {
+      keys.remove(stored.json(), key);
+    }
+  }
+
+  /**
+   * Store keys by the text of one alias field. Values may repeat (a name in several packs, an id
+   * given twice), so each holds a sorted set whose first key is the first alias in st2's order, as
+   * a scan of the store would find it. Guarded by the store's lock.
+   */
+  private static final class KeysBy {
+    private final String field;
+    private final Map<String, NavigableSet<String>> keys = new HashMap<>();
+
+    KeysBy(String field) {
+      this.field = field;
+    }
+
+    void add(ObjectNode json, String key) {
+      keys.computeIfAbsent(json.get(field).asText(), v -> new TreeSet<>()).add(key);
+    }
+
+    void remove(ObjectNode json, String key) {
+      String value = json.get(field).asText();
+      NavigableSet<String> withValue = keys.get(value);
+      withValue.remove(key);
+      if (withValue.isEmpty()) {
+        keys.remove(value);
+      }
+    }
+
+    Optional<String> first(String value) {
+      NavigableSet<String> withValue = keys.get(value);
+      return withValue == null ? Optional.empty() : Optional.of(withValue.first());
+    }
   }
 
   /** Reads the stored JSON through the alias-matcher's own catalog reader. */

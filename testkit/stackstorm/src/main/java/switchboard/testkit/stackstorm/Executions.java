@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +27,12 @@ import java.util.function.Supplier;
  * __update} (contract §5, §6). When an execution with a notify route finishes, the chatops pack's
  * work is simulated: the result is formatted ({@link FormatExecutionResult}) and posted as {@code
  * st2.announcement__<route>} (contract §7), as if a rule like the recommended {@code notify_errbot}
- * copy, passing {@code route: "{{ trigger.route }}"}, were installed for every route. Thread-safe:
- * all state is guarded by this object's lock.
+ * copy, passing {@code route: "{{ trigger.route }}"}, were installed for every route.
+ *
+ * <p>Its memory is bounded by a history size: beyond it the oldest finished executions and the
+ * counts of the oldest request ids are forgotten, much as st2's garbage collector purges old
+ * executions. Executions still in flight are always kept. Thread-safe: all state is guarded by this
+ * object's lock.
  */
 final class Executions {
 
@@ -70,8 +77,15 @@ final class Executions {
     }
   }
 
-  private final Map<String, Simulated> byId = new LinkedHashMap<>();
+  private final Map<String, Simulated> byId = new HashMap<>();
+  private final Deque<String> finishedIds = new ArrayDeque<>();
+
+  /** In the order request ids were first counted, so the oldest go first. */
   private final Map<String, Integer> perRequestId = new LinkedHashMap<>();
+
+  private final int history;
+  private long nextSequence;
+
   private final List<String> lostAnnouncements = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService scheduler;
   private final EventStream stream;
@@ -88,7 +102,8 @@ final class Executions {
       AnnouncementLoss loss,
       Supplier<Duration> delay,
       Supplier<String> webUiBaseUrl,
-      Clock clock) {
+      Clock clock,
+      int history) {
     this.scheduler = scheduler;
     this.stream = stream;
     this.formatter = formatter;
@@ -96,13 +111,14 @@ final class Executions {
     this.delay = delay;
     this.webUiBaseUrl = webUiBaseUrl;
     this.clock = clock;
+    this.history = history;
   }
 
   /**
    * Creates an execution in state {@code requested}, publishes {@code st2.execution__create} and
    * schedules the rest of its life.
    *
-   * @param requestId counted for {@link #countsByRequestId()}; null when the request carried none
+   * @param requestId counted for {@link #count(String)}; null when the request carried none
    * @return the execution as the API returns it
    */
   synchronized ObjectNode create(
@@ -112,11 +128,14 @@ final class Executions {
       Notify notify,
       String requestId) {
     Simulated execution =
-        new Simulated(byId.size(), action, parameters, context, notify, clock.instant());
+        new Simulated(nextSequence++, action, parameters, context, notify, clock.instant());
     transition(execution, "requested");
     byId.put(execution.id, execution);
     if (requestId != null) {
       perRequestId.merge(requestId, 1, Integer::sum);
+      if (perRequestId.size() > history) {
+        perRequestId.remove(perRequestId.keySet().iterator().next());
+      }
     }
     ObjectNode json = json(execution);
     stream.publish("st2.execution__create", json);
@@ -141,6 +160,11 @@ final class Executions {
         .map(this::json)
         .filter(filter)
         .toList();
+  }
+
+  /** Executions created for a request id; 0 when none, or when the id left the history. */
+  synchronized int count(String requestId) {
+    return perRequestId.getOrDefault(requestId, 0);
   }
 
   synchronized Map<String, Integer> countsByRequestId() {
@@ -172,6 +196,7 @@ final class Executions {
       finished = json(execution);
       notify = execution.notify;
       stream.publish("st2.execution__update", finished);
+      forgetBeyondHistory(id);
     }
     if (notify != null && notify.route() != null) {
       announce(finished, notify);
@@ -201,6 +226,13 @@ final class Executions {
     execution.result = result.deepCopy();
     execution.end = clock.instant();
     transition(execution, status);
+  }
+
+  private void forgetBeyondHistory(String justFinished) {
+    finishedIds.addLast(justFinished);
+    while (finishedIds.size() > history) {
+      byId.remove(finishedIds.pollFirst());
+    }
   }
 
   /** The chatops pack's post_result → post_message → announcement runner (contract §7). */

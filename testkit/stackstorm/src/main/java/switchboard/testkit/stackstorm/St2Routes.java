@@ -13,6 +13,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
@@ -22,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,7 +48,6 @@ final class St2Routes implements HttpHandler {
       Set.of("authorization", "st2-api-key", "x-auth-token", "cookie");
   private static final Pattern SECRET_QUERY =
       Pattern.compile("(?i)((?:^|&)(?:st2-api-key|x-auth-token)=)[^&]*");
-  private static final int MAX_RECORDED = 10_000;
 
   /** What a handler sees of a call. */
   private record Call(
@@ -68,7 +67,11 @@ final class St2Routes implements HttpHandler {
   private record Route(String method, Pattern path, boolean authenticated, Endpoint endpoint) {}
 
   private final List<Route> routes = new ArrayList<>();
-  private final Deque<RecordedRequest> recorded = new ConcurrentLinkedDeque<>();
+
+  /** The latest requests, at most {@link #requestLog}; guarded by its own lock. */
+  private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
+
+  private final int requestLog;
   private final AuthService auth;
   private final AliasStore aliases;
   private final Executions executions;
@@ -87,7 +90,8 @@ final class St2Routes implements HttpHandler {
       ActionCatalog actions,
       EventStream stream,
       Faults faults,
-      Clock clock) {
+      Clock clock,
+      int requestLog) {
     this.auth = auth;
     this.aliases = aliases;
     this.executions = executions;
@@ -96,6 +100,7 @@ final class St2Routes implements HttpHandler {
     this.stream = stream;
     this.faults = faults;
     this.clock = clock;
+    this.requestLog = requestLog;
     // st2auth serves the token endpoint under /auth/v1/ and /auth/ (contract §1).
     route("POST", "/auth(?:/v1)?/tokens", false, this::issueToken);
     route("POST", "/auth(?:/v1)?/tokens/validate", false, this::validateToken);
@@ -119,11 +124,15 @@ final class St2Routes implements HttpHandler {
   }
 
   List<RecordedRequest> recorded() {
-    return List.copyOf(recorded);
+    synchronized (recorded) {
+      return List.copyOf(recorded);
+    }
   }
 
   void clearRecorded() {
-    recorded.clear();
+    synchronized (recorded) {
+      recorded.clear();
+    }
   }
 
   private void route(String method, String path, boolean authenticated, Endpoint endpoint) {
@@ -455,6 +464,9 @@ final class St2Routes implements HttpHandler {
   }
 
   private void record(HttpExchange exchange, String path, String rawQuery, byte[] body) {
+    if (requestLog == 0) {
+      return;
+    }
     Map<String, List<String>> headers = new LinkedHashMap<>();
     exchange
         .getRequestHeaders()
@@ -467,15 +479,18 @@ final class St2Routes implements HttpHandler {
             });
     String maskedQuery =
         rawQuery == null ? "" : "?" + SECRET_QUERY.matcher(rawQuery).replaceAll("$1***");
-    recorded.addLast(
+    RecordedRequest request =
         new RecordedRequest(
             exchange.getRequestMethod(),
             path + maskedQuery,
             headers,
             new String(body, StandardCharsets.UTF_8),
-            clock.instant()));
-    while (recorded.size() > MAX_RECORDED) {
-      recorded.pollFirst();
+            clock.instant());
+    synchronized (recorded) {
+      recorded.addLast(request);
+      if (recorded.size() > requestLog) {
+        recorded.pollFirst();
+      }
     }
   }
 

@@ -103,12 +103,21 @@ public final class StackStormDouble implements AutoCloseable {
             loss,
             executionDelay::get,
             () -> webUi,
-            clock);
+            clock,
+            config.executionHistory());
     AliasExecutionService aliasExecutions =
         new AliasExecutionService(aliases, this::actionOrImplicit, executions, templates);
     this.routes =
         new St2Routes(
-            auth, aliases, executions, aliasExecutions, new Actions(), stream, faults, clock);
+            auth,
+            aliases,
+            executions,
+            aliasExecutions,
+            new Actions(),
+            stream,
+            faults,
+            clock,
+            config.requestLog());
     routes.apiUrl(url + "/api");
     server.createContext("/", routes);
     server.setExecutor(serverThreads);
@@ -220,7 +229,10 @@ public final class StackStormDouble implements AutoCloseable {
     executionDelay.set(delay);
   }
 
-  /** Every execution created so far, newest first, as the API returns them. */
+  /**
+   * Every execution created so far and not yet beyond the history ({@link
+   * StackStormDoubleConfig#executionHistory()}), newest first, as the API returns them.
+   */
   public List<ObjectNode> executions() {
     return executions.list(e -> true);
   }
@@ -232,13 +244,14 @@ public final class StackStormDouble implements AutoCloseable {
 
   /**
    * How many executions alias executions created for a request id, carried in the body's {@code
-   * source_context.request_id}; 0 when none. Exactly-once tests assert 1.
+   * source_context.request_id}; 0 when none, or when the id is older than the history ({@link
+   * StackStormDoubleConfig#executionHistory()}). Exactly-once tests assert 1.
    */
   public int executionCount(String requestId) {
-    return executions.countsByRequestId().getOrDefault(requestId, 0);
+    return executions.count(requestId);
   }
 
-  /** Request id to the number of executions created for it. */
+  /** Request id to the number of executions created for it, for the ids in the history. */
   public Map<String, Integer> executionCountsByRequestId() {
     return executions.countsByRequestId();
   }
@@ -331,7 +344,10 @@ public final class StackStormDouble implements AutoCloseable {
 
   // --- observations -------------------------------------------------------------------------
 
-  /** Requests received so far, oldest first, without secrets. */
+  /**
+   * Requests received so far, oldest first, without secrets: the latest {@link
+   * StackStormDoubleConfig#requestLog()} of them.
+   */
   public List<RecordedRequest> requests() {
     return routes.recorded();
   }
@@ -348,9 +364,7 @@ public final class StackStormDouble implements AutoCloseable {
     if (spec != null) {
       return Optional.of(spec);
     }
-    boolean aliased =
-        aliases.all().stream().anyMatch(a -> a.path("action_ref").asText().equals(ref));
-    return aliased ? Optional.of(ActionSpec.of(ref)) : Optional.empty();
+    return aliases.aliasesAction(ref) ? Optional.of(ActionSpec.of(ref)) : Optional.empty();
   }
 
   private ActionSpec actionOrImplicit(String ref) {

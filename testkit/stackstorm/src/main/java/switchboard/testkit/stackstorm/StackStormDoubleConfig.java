@@ -26,6 +26,10 @@ import javax.net.ssl.SSLContext;
  *     day)
  * @param webUiBaseUrl base of {@code execution.web_url}; null means the double's own URL
  * @param sslContext serve HTTPS with this context; null serves plain HTTP
+ * @param executionHistory how many finished executions, and how many request ids' execution counts,
+ *     the double remembers; older ones are forgotten (executions in flight never are). At least 1.
+ * @param requestLog how many of the latest requests {@link StackStormDouble#requests()} keeps; 0
+ *     records none. Recording copies every request's headers and body: a load test wants 0.
  */
 public record StackStormDoubleConfig(
     String host,
@@ -38,7 +42,18 @@ public record StackStormDoubleConfig(
     Duration heartbeat,
     Duration tokenTtl,
     String webUiBaseUrl,
-    SSLContext sslContext) {
+    SSLContext sslContext,
+    int executionHistory,
+    int requestLog) {
+
+  /**
+   * The default {@link #executionHistory()}: far more than a test makes, and at most about 60 MB of
+   * finished executions (some 6 KB each) in a long benchmark.
+   */
+  public static final int DEFAULT_EXECUTION_HISTORY = 10_000;
+
+  /** The default {@link #requestLog()}. */
+  public static final int DEFAULT_REQUEST_LOG = 10_000;
 
   public StackStormDoubleConfig {
     Objects.requireNonNull(host, "host");
@@ -51,6 +66,13 @@ public record StackStormDoubleConfig(
     Objects.requireNonNull(executionDelay, "executionDelay");
     Objects.requireNonNull(heartbeat, "heartbeat");
     Objects.requireNonNull(tokenTtl, "tokenTtl");
+    if (executionHistory < 1) {
+      throw new IllegalArgumentException(
+          "executionHistory must be at least 1: " + executionHistory);
+    }
+    if (requestLog < 0) {
+      throw new IllegalArgumentException("requestLog must not be negative: " + requestLog);
+    }
   }
 
   /** Starts a double with this configuration. */
@@ -81,6 +103,10 @@ public record StackStormDoubleConfig(
         + tokenTtl
         + ", https="
         + (sslContext != null)
+        + ", executionHistory="
+        + executionHistory
+        + ", requestLog="
+        + requestLog
         + "]";
   }
 
@@ -97,6 +123,8 @@ public record StackStormDoubleConfig(
     private Duration tokenTtl = Duration.ofDays(1);
     private String webUiBaseUrl;
     private SSLContext sslContext;
+    private int executionHistory = DEFAULT_EXECUTION_HISTORY;
+    private int requestLog = DEFAULT_REQUEST_LOG;
 
     Builder() {}
 
@@ -166,6 +194,18 @@ public record StackStormDoubleConfig(
       return this;
     }
 
+    /** See {@link StackStormDoubleConfig#executionHistory()}. */
+    public Builder executionHistory(int value) {
+      this.executionHistory = value;
+      return this;
+    }
+
+    /** See {@link StackStormDoubleConfig#requestLog()}; 0 turns recording off. */
+    public Builder requestLog(int value) {
+      this.requestLog = value;
+      return this;
+    }
+
     public StackStormDoubleConfig build() {
       return new StackStormDoubleConfig(
           host,
@@ -178,7 +218,9 @@ public record StackStormDoubleConfig(
           heartbeat,
           tokenTtl,
           webUiBaseUrl,
-          sslContext);
+          sslContext,
+          executionHistory,
+          requestLog);
     }
   }
 }

@@ -37,6 +37,10 @@
  *   <li><b>Actions.</b> Every {@code action_ref} of an alias exists implicitly; {@code core.local},
  *       {@code core.remote}, {@code core.noop} and {@code chatops.format_execution_result} are
  *       built in; anything else is unknown until programmed.
+ *   <li><b>Bounded memory.</b> The double remembers the last {@code executionHistory} finished
+ *       executions and request ids' counts (default 10,000; executions in flight are always kept),
+ *       and the last {@code requestLog} requests (default 10,000; 0 records none), so a long
+ *       benchmark does not grow it without limit.
  * </ul>
  */
 package switchboard.testkit.stackstorm;

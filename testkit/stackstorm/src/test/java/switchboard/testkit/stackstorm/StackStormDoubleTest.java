@@ -1,6 +1,7 @@
 package switchboard.testkit.stackstorm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -444,6 +445,37 @@ class StackStormDoubleTest {
           .containsExactlyInAnyOrderEntriesOf(Map.of("req-x", 2, "req-y", 1));
       assertThat(st2.executionCount("never")).isZero();
     }
+
+    @Test
+    void shouldExecuteWithTheNewFormatOnceTheAliasChanges() {
+      execute("greet", "greet {{greeting}}", "greet hi", null);
+
+      st2.putAlias(
+          RawSt2.json(
+              """
+              {"name": "greet", "pack": "hello_st2", "action_ref": "core.local",
+               "formats": ["wave {{greeting}} at {{whom}}"]}"""));
+
+      HttpResponse<String> old =
+          http.post(
+              "/api/v1/aliasexecution",
+              Map.of(
+                  "name", "greet",
+                  "format", "greet {{greeting}}",
+                  "command", "greet hi",
+                  "source_channel", "c"),
+              AUTH);
+      assertThat(old.statusCode()).isEqualTo(400);
+      assertThat(RawSt2.json(old).get("faultstring").asText())
+          .isEqualTo(
+              "Format string \"greet {{greeting}}\" is not available on the alias \"greet\"");
+      JsonNode parameters =
+          execute("greet", "wave {{greeting}} at {{whom}}", "wave hello at bob", null)
+              .get("execution")
+              .get("parameters");
+      assertThat(parameters.get("greeting").asText()).isEqualTo("hello");
+      assertThat(parameters.get("whom").asText()).isEqualTo("bob");
+    }
   }
 
   @Nested
@@ -821,6 +853,76 @@ class StackStormDoubleTest {
         await().until(() -> stream.data("st2.announcement__switchboard").size() == 1);
         assertThat(st2.lostAnnouncements()).hasSize(2);
       }
+    }
+
+    @Test
+    void shouldForgetTheOldestFinishedExecutionsBeyondTheHistory() throws Exception {
+      try (StackStormDouble small =
+          StackStormDouble.builder()
+              .apiKey(KEY)
+              .aliases(SampleAliases.load())
+              .executionDelay(Duration.ZERO)
+              .executionHistory(2)
+              .build()
+              .start()) {
+        RawSt2 smallHttp = new RawSt2(small.url());
+        List<String> ids = new ArrayList<>();
+        for (String requestId : List.of("r1", "r2", "r3")) {
+          ObjectNode body = RawSt2.JSON.createObjectNode();
+          body.put("name", "greet").put("format", "greet {{greeting}}").put("command", "greet x");
+          body.put("source_channel", "C1").putObject("source_context").put("request_id", requestId);
+          String id =
+              RawSt2.json(smallHttp.post("/api/v1/aliasexecution", body, AUTH))
+                  .get("execution")
+                  .get("id")
+                  .asText();
+          // One at a time, so that they finish in this order.
+          await()
+              .until(
+                  () ->
+                      small
+                          .execution(id)
+                          .map(e -> e.get("status").asText().equals("succeeded"))
+                          .orElse(false));
+          ids.add(id);
+        }
+
+        assertThat(small.executions())
+            .extracting(e -> e.get("id").asText())
+            .containsExactly(ids.get(2), ids.get(1));
+        assertThat(small.execution(ids.get(0))).isEmpty();
+        assertThat(smallHttp.get("/api/v1/executions/" + ids.get(0), AUTH).statusCode())
+            .isEqualTo(404);
+        assertThat(small.executionCountsByRequestId())
+            .containsExactlyInAnyOrderEntriesOf(Map.of("r2", 1, "r3", 1));
+        assertThat(small.executionCount("r1")).isZero();
+      }
+    }
+
+    @Test
+    void shouldKeepTheLatestRequestsOrNoneWhenTold() throws Exception {
+      try (StackStormDouble two =
+              StackStormDouble.builder().apiKey(KEY).requestLog(2).build().start();
+          StackStormDouble none =
+              StackStormDouble.builder().apiKey(KEY).requestLog(0).build().start()) {
+        for (String path : List.of("/api/v1/actionalias", "/api/v1/executions", "/api/v1/x")) {
+          new RawSt2(two.url()).get(path, AUTH);
+          new RawSt2(none.url()).get(path, AUTH);
+        }
+
+        assertThat(two.requests())
+            .extracting(RecordedRequest::pathOnly)
+            .containsExactly("/api/v1/executions", "/api/v1/x");
+        assertThat(none.requests()).isEmpty();
+      }
+    }
+
+    @Test
+    void shouldRefuseAnEmptyHistoryOrANegativeRequestLog() {
+      assertThatThrownBy(() -> StackStormDouble.builder().executionHistory(0).build())
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> StackStormDouble.builder().requestLog(-1).build())
+          .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
