@@ -10,9 +10,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -146,11 +143,13 @@ final class PipelineUnderTest implements LoadTarget, AutoCloseable {
                 .port(0)
                 .apiKey(apiKey)
                 .executionDelay(settings.st2ExecutionTime())
+                // Nothing here reads the double's request log: keep its cost out of the CPU the
+                // pipeline competes for.
+                .requestLog(0)
                 .build()
                 .start());
     stackstorm.latency(settings.st2Latency());
     GeneratedCatalogue.serve(stackstorm, settings.aliases());
-    forgetRequestsOf(stackstorm);
     commands = AliasCatalogues.hits(settings.aliases(), 4096, 42);
 
     config = pipelineConfig(broker.bootstrapServers(), stackstorm, apiKey);
@@ -169,23 +168,6 @@ final class PipelineUnderTest implements LoadTarget, AutoCloseable {
     awaitRunning(matcher);
     awaitRoundTrip();
     readyIn = Duration.ofNanos(System.nanoTime() - begin);
-  }
-
-  /**
-   * The double keeps a log of the last 10,000 requests for tests to inspect, and counts it on every
-   * request, a cost that grows with the log; nothing here reads it, so it is emptied often to keep
-   * the double's cost out of the CPU the pipeline competes for.
-   */
-  private void forgetRequestsOf(StackStormDouble stackstorm) {
-    ScheduledExecutorService forgetting =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "bench-st2-log");
-              thread.setDaemon(true);
-              return thread;
-            });
-    forgetting.scheduleWithFixedDelay(stackstorm::clearRequests, 100, 100, TimeUnit.MILLISECONDS);
-    components.add("request log clearing", forgetting::shutdownNow);
   }
 
   private Map<String, String> pipelineConfig(
