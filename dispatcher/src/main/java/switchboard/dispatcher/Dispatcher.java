@@ -137,10 +137,11 @@ public final class Dispatcher implements AutoCloseable {
 
     journal =
         new DispatchJournal(
-            new KafkaProducer<>(
-                config.journalProducerConfig(),
-                RecordSerdes.key().serializer(),
-                new ByteArraySerializer()),
+            () ->
+                new KafkaProducer<>(
+                    config.journalProducerConfig(),
+                    RecordSerdes.key().serializer(),
+                    new ByteArraySerializer()),
             topics,
             serdes,
             ledger);

@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -41,8 +42,11 @@ import switchboard.schemas.serde.RecordSerdes;
  * <p>Entries queue up and are committed in batches (group commit), in the order they were written.
  * The futures of {@link #write} complete after the commit, with {@code false} when the entry's
  * precondition did not hold. When a transaction is aborted, every entry of that batch fails and the
- * {@link Listener} is told, so the command consumer can go back to its committed offsets; a fenced
- * or otherwise unusable producer stops the journal for good.
+ * {@link Listener} is told, so the command consumer can go back to its committed offsets. A
+ * producer left in an error state that nobody fenced (the broker answering a retried commit with
+ * {@code INVALID_TXN_STATE}, an out-of-order sequence) is replaced by a new one, whose {@code
+ * initTransactions} aborts what the old one left open, and the batch counts as aborted; a fenced
+ * producer, or one that keeps failing, stops the journal for good.
  *
  * <p>{@link #initTransactions()} must run before the ledger is read: it aborts what a crashed
  * predecessor with the same {@code transactional.id} left open, which would otherwise hide
@@ -53,6 +57,9 @@ public final class DispatchJournal implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DispatchJournal.class);
   private static final int MAX_BATCH = 500;
   private static final Duration IDLE_WAIT = Duration.ofMillis(50);
+
+  /** Producers replaced in a row without a commit in between, before the journal gives up. */
+  private static final int MAX_REPLACEMENTS = 3;
 
   /** Where the consumed command offsets come from; implemented by the command consumer. */
   public interface ConsumerPosition {
@@ -82,7 +89,9 @@ public final class DispatchJournal implements AutoCloseable {
 
   private record Queued(JournalEntry entry, CompletableFuture<Boolean> done) {}
 
-  private final Producer<String, byte[]> producer;
+  private final Supplier<Producer<String, byte[]>> producers;
+  private volatile Producer<String, byte[]> producer;
+  private int replacements;
   private final TopicSpec<DispatchLedgerEntry> ledgerTopic;
   private final RecordSerdes serdes;
   private final Ledger ledger;
@@ -95,12 +104,17 @@ public final class DispatchJournal implements AutoCloseable {
   private volatile Throwable failure;
 
   /**
-   * @param producer a transactional producer ({@code transactional.id} set), used only by the
-   *     journal's thread from {@link #start()} on
+   * @param producers makes a transactional producer ({@code transactional.id} set, the same each
+   *     time); one is made now, another only when it has to be replaced; used only by the journal's
+   *     thread from {@link #start()} on
    */
   public DispatchJournal(
-      Producer<String, byte[]> producer, Topics topics, RecordSerdes serdes, Ledger ledger) {
-    this.producer = producer;
+      Supplier<Producer<String, byte[]>> producers,
+      Topics topics,
+      RecordSerdes serdes,
+      Ledger ledger) {
+    this.producers = producers;
+    this.producer = producers.get();
     this.ledgerTopic = topics.dispatchLedger();
     this.serdes = serdes;
     this.ledger = ledger;
@@ -252,10 +266,11 @@ public final class DispatchJournal implements AutoCloseable {
       }
     } catch (ProducerFencedException
         | FencedInstanceIdException
-        | OutOfOrderSequenceException
         | AuthorizationException
         | UnsupportedVersionException e) {
       return stop(batch, e);
+    } catch (OutOfOrderSequenceException e) {
+      return replaceProducer(batch, e);
     } catch (KafkaException | IllegalStateException e) {
       if (halted) {
         return false;
@@ -266,13 +281,14 @@ public final class DispatchJournal implements AutoCloseable {
           producer.abortTransaction();
         }
       } catch (KafkaException | IllegalStateException abortFailed) {
-        return stop(batch, abortFailed);
+        return replaceProducer(batch, abortFailed);
       }
       // The listener first: by the time a writer learns of the failure, the rewind is asked for.
       tell(() -> listener.aborted(e instanceof KafkaException k ? k : new KafkaException(e)));
       batch.forEach(q -> q.done().completeExceptionally(e));
       return true;
     }
+    replacements = 0;
     written.values().forEach(ledger::merge);
     if (!written.isEmpty()) {
       List<DispatchLedgerEntry> entries = List.copyOf(written.values());
@@ -280,6 +296,35 @@ public final class DispatchJournal implements AutoCloseable {
     }
     kept.forEach(q -> q.done().complete(true));
     refused.forEach(q -> q.done().complete(false));
+    return true;
+  }
+
+  /**
+   * The producer is in an error state nobody fenced it into: a new one with the same transactional
+   * id aborts whatever the old one left open, and the batch fails as an aborted one does, so the
+   * commands are read again from their committed offsets.
+   *
+   * @return false when the journal cannot go on
+   */
+  private boolean replaceProducer(List<Queued> batch, Throwable cause) {
+    if (halted) {
+      return false;
+    }
+    if (++replacements > MAX_REPLACEMENTS) {
+      return stop(batch, cause);
+    }
+    LOG.warn("dispatch journal producer unusable, starting a new one: {}", cause.toString());
+    producer.close(Duration.ZERO);
+    try {
+      producer = producers.get();
+      producer.initTransactions();
+    } catch (KafkaException | IllegalStateException e) {
+      e.addSuppressed(cause);
+      return stop(batch, e);
+    }
+    KafkaException aborted = cause instanceof KafkaException k ? k : new KafkaException(cause);
+    tell(() -> listener.aborted(aborted));
+    batch.forEach(q -> q.done().completeExceptionally(cause));
     return true;
   }
 

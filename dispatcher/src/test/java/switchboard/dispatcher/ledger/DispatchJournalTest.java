@@ -17,6 +17,8 @@ import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -42,8 +44,14 @@ class DispatchJournalTest {
   static final CommandRequest COMMAND = Commands.greet("req-1", "hi");
   static final TopicPartition COMMANDS_0 = new TopicPartition(TOPICS.commands().name(), 0);
 
-  final MockProducer<String, byte[]> producer =
-      new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+  /** Every producer the journal made, in order. */
+  final List<MockProducer<String, byte[]>> made = new CopyOnWriteArrayList<>();
+
+  MockProducer<String, byte[]> producer;
+
+  /** When set, every producer made from now on fails its commits with it. */
+  volatile RuntimeException everyCommitFails;
+
   final Ledger ledger = new Ledger();
   final CommandRecords records = new CommandRecords(TOPICS);
   final List<String> told = new CopyOnWriteArrayList<>();
@@ -54,7 +62,17 @@ class DispatchJournalTest {
   void start() {
     journal =
         new DispatchJournal(
-            producer, TOPICS, new RecordSerdes(new InMemorySchemaRegistry()), ledger);
+            () -> {
+              MockProducer<String, byte[]> next =
+                  new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+              next.commitTransactionException = everyCommitFails;
+              made.add(next);
+              return next;
+            },
+            TOPICS,
+            new RecordSerdes(new InMemorySchemaRegistry()),
+            ledger);
+    producer = made.get(0);
     journal.initTransactions();
     journal.attach(
         new DispatchJournal.ConsumerPosition() {
@@ -175,5 +193,49 @@ class DispatchJournalTest {
     assertThat(journal.failure()).containsInstanceOf(ProducerFencedException.class);
     assertThat(told).containsExactly("failed");
     assertThat(journal.write(JournalEntry.of())).isCompletedExceptionally();
+  }
+
+  @Test
+  void shouldReplaceAProducerLeftInAnErrorStateAndGoOnWithTheNextBatch() throws Exception {
+    // Given a commit the broker refuses as if the transaction were over, and an abort that the
+    // producer can no longer send: it is in an error state, though nobody fenced it
+    producer.commitTransactionException = new InvalidTxnStateException("COMPLETE_COMMIT");
+    producer.abortTransactionException = new KafkaException("in an error state");
+
+    CompletableFuture<Boolean> lost =
+        journal.write(JournalEntry.of().withLedger(LedgerTransitions.pending(COMMAND, 0, NOW)));
+
+    // Then that batch fails as an aborted one does, and a new producer takes over
+    assertThatThrownBy(() -> await(lost)).isInstanceOf(ExecutionException.class);
+    assertThat(told).containsExactly("aborted");
+    assertThat(made).hasSize(2);
+    assertThat(producer.closed()).isTrue();
+    assertThat(made.get(1).transactionInitialized()).isTrue();
+
+    // And the next entry commits on it
+    assertThat(
+            await(
+                journal.write(
+                    JournalEntry.of().withLedger(LedgerTransitions.pending(COMMAND, 0, NOW)))))
+        .isTrue();
+    assertThat(made.get(1).transactionCommitted()).isTrue();
+    assertThat(journal.failure()).isEmpty();
+  }
+
+  @Test
+  void shouldStopWhenEveryNewProducerFailsToo() {
+    everyCommitFails = new OutOfOrderSequenceException("out of order");
+    producer.commitTransactionException = everyCommitFails;
+
+    for (int i = 0; i < 4; i++) {
+      CompletableFuture<Boolean> write =
+          journal.write(JournalEntry.of().withLedger(LedgerTransitions.pending(COMMAND, 0, NOW)));
+      assertThatThrownBy(() -> await(write)).isInstanceOf(ExecutionException.class);
+    }
+
+    // The first producer and three replacements, then the journal gives up
+    assertThat(made).hasSize(4);
+    assertThat(told).containsExactly("aborted", "aborted", "aborted", "failed");
+    assertThat(journal.failure()).containsInstanceOf(OutOfOrderSequenceException.class);
   }
 }
