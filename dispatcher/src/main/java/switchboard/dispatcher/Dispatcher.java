@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -128,6 +129,17 @@ public final class Dispatcher implements AutoCloseable {
       throw new IllegalStateException("the dispatcher is already started");
     }
     started = true;
+    try {
+      startParts();
+    } catch (RuntimeException | Error e) {
+      close();
+      throw e;
+    }
+  }
+
+  private void startParts() {
+    // First: a link port already in use fails the start before anything is fenced or read.
+    BuiltInCommands builtIns = selfService();
     client = new StackStormClient(config.stackStormSettings());
     StackStormCalls stackStorm = new StackStormCalls(client, config.callSettings(), clock);
     calls = Executors.newFixedThreadPool(config.callThreads(), named("st2-calls"));
@@ -135,13 +147,14 @@ public final class Dispatcher implements AutoCloseable {
     Ledger ledger = new Ledger();
     CommandRecords records = new CommandRecords(topics);
 
+    // One configuration for every producer the journal makes: a replacement must reuse the
+    // transactional id to abort what its predecessor left open.
+    Map<String, Object> journalProducer = config.journalProducerConfig();
     journal =
         new DispatchJournal(
             () ->
                 new KafkaProducer<>(
-                    config.journalProducerConfig(),
-                    RecordSerdes.key().serializer(),
-                    new ByteArraySerializer()),
+                    journalProducer, RecordSerdes.key().serializer(), new ByteArraySerializer()),
             topics,
             serdes,
             ledger);
@@ -176,7 +189,7 @@ public final class Dispatcher implements AutoCloseable {
 
     dispatch =
         new CommandDispatch(
-            selfService(),
+            builtIns,
             stackStorm,
             journal,
             ledger,
@@ -314,9 +327,13 @@ public final class Dispatcher implements AutoCloseable {
     if (follower != null) {
       follower.close();
     }
-    calls.shutdownNow();
-    retries.shutdownNow();
-    client.close();
+    if (calls != null) {
+      calls.shutdownNow();
+      retries.shutdownNow();
+    }
+    if (client != null) {
+      client.close();
+    }
     LOG.info("dispatcher closed");
   }
 

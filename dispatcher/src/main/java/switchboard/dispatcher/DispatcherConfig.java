@@ -399,6 +399,7 @@ public final class DispatcherConfig extends AbstractConfig {
   public static DispatcherConfig from(Map<String, String> originals) {
     List<String> problems = ComponentConfigs.problems(CONFIG, originals);
     problems.addAll(stackStormProblems(originals));
+    problems.addAll(LinkConfig.problems(originals));
     if (!problems.isEmpty()) {
       throw new ConfigException("invalid dispatcher configuration: " + String.join("; ", problems));
     }

@@ -85,7 +85,6 @@ class AliasCatalogSyncIT {
     config.put("dispatcher.st2.api.key", "k");
     config.put("dispatcher.group.id", topics.prefix() + "dispatcher");
     config.put("dispatcher.instance.id", "it");
-    config.put("dispatcher.link.enabled", "false");
     // Long: any resync seen during the test comes from the start or a reconnect.
     config.put("dispatcher.alias.resync.interval.ms", "600000");
     dispatcher =

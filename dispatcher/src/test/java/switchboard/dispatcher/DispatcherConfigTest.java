@@ -159,8 +159,11 @@ class DispatcherConfigTest {
   }
 
   @Test
-  void shouldServeTheLinkPageUnlessTurnedOffAndRefuseAPublicUrlThatIsNotAWebAddress() {
+  void shouldServeTheLinkPageOnlyWhenAskedAndOnlyAtAnAddressUsersCanReachSafely() {
     Map<String, String> config = minimal();
+    assertThat(DispatcherConfig.from(config).linkSettings()).isEmpty();
+
+    config.put("dispatcher.link.enabled", "true");
     assertThat(DispatcherConfig.from(config).linkSettings())
         .hasValueSatisfying(
             link -> {
@@ -170,17 +173,26 @@ class DispatcherConfigTest {
             });
 
     config.put("dispatcher.link.public.url", "https://switchboard.example.com/link/");
+    config.put("dispatcher.link.bind.address", "0.0.0.0");
     assertThat(DispatcherConfig.from(config).linkSettings().orElseThrow().publicUrl())
         .contains(URI.create("https://switchboard.example.com/link"));
 
-    config.put("dispatcher.link.enabled", "false");
-    assertThat(DispatcherConfig.from(config).linkSettings()).isEmpty();
+    config.put("dispatcher.link.public.url", "http://localhost:8091/link");
+    assertThat(DispatcherConfig.from(config).linkSettings()).isPresent();
 
-    config.put("dispatcher.link.public.url", "switchboard.example.com/link");
+    // Refused: a password over plain HTTP across the network, no URL at all, a short TTL
+    config.put("dispatcher.link.public.url", "http://switchboard.example.com/link");
     config.put("dispatcher.link.ttl.ms", "1000");
     assertThatThrownBy(() -> DispatcherConfig.from(config))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("dispatcher.link.public.url")
+        .hasMessageContaining("https://")
         .hasMessageContaining("dispatcher.link.ttl.ms");
+    config.remove("dispatcher.link.ttl.ms");
+    config.remove("dispatcher.link.public.url");
+    assertThatThrownBy(() -> DispatcherConfig.from(config))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(
+            "dispatcher.link.public.url is required when the link page listens beyond this host");
   }
 }

@@ -134,6 +134,7 @@ class DispatcherIT {
     config.put("dispatcher.result.grace.ms", "1000");
     config.put("dispatcher.reconcile.interval.ms", "1000");
     config.put("dispatcher.shutdown.timeout.ms", "10000");
+    config.put("dispatcher.link.enabled", "true");
     config.put("dispatcher.link.port", "0");
     return config;
   }

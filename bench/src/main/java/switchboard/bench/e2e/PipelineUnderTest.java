@@ -179,8 +179,6 @@ final class PipelineUnderTest implements LoadTarget, AutoCloseable {
     config.put("matcher.state.dir", settings.dataDir().resolve("streams").toString());
     config.put("dispatcher.st2.url", stackstorm.url().toString());
     config.put("dispatcher.st2.api.key", apiKey);
-    // The benchmark measures commands; the link page would only hold a port.
-    config.put("dispatcher.link.enabled", "false");
     config.putAll(settings.tuning());
     return config;
   }

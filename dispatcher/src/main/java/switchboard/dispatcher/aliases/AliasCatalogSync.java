@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +117,11 @@ public final class AliasCatalogSync implements AliasCatalogue, AutoCloseable {
       readPublished(reader, timeout);
     }
     LOG.info("{} holds {} aliases", topic.name(), published.size());
+    // Until StackStorm first answers which parameters are secret, what was published stands: a
+    // failed first load must not republish every alias without its secrets.
+    Map<String, List<String>> known = new HashMap<>();
+    published.values().forEach(a -> known.putIfAbsent(a.getActionRef(), a.getSecretParameters()));
+    secrets = Map.copyOf(known);
     worker.scheduleWithFixedDelay(
         guarded(this::resync), 0, resyncInterval.toMillis(), TimeUnit.MILLISECONDS);
   }

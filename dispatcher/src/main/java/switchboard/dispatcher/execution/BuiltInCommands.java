@@ -12,9 +12,6 @@ import switchboard.records.Reply;
 @FunctionalInterface
 public interface BuiltInCommands {
 
-  /** Answers nothing: every command goes to StackStorm. */
-  BuiltInCommands NONE = command -> Optional.empty();
-
   /** The reply when {@code command} is one of these, or empty when StackStorm should run it. */
   Optional<Reply> answer(CommandRequest command);
 }

@@ -3,6 +3,7 @@ package switchboard.dispatcher.identity;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -17,8 +18,10 @@ public final class LinkConfig extends AbstractConfig {
 
   public static final String ENABLED_CONFIG = "dispatcher.link.enabled";
   private static final String ENABLED_DOC =
-      "Whether users may link their own StackStorm account by sending 'link' to the bot; when"
-          + " off, they are told to ask an administrator (switchboard identity link).";
+      "Whether users may link their own StackStorm account by sending 'link' to the bot, on a"
+          + " page this dispatcher serves (switchboard up turns it on); when off, they are told to"
+          + " ask an administrator (switchboard identity link). Users' browsers must reach the"
+          + " page: set dispatcher.link.public.url to its https address behind your proxy.";
 
   public static final String PUBLIC_URL_CONFIG = "dispatcher.link.public.url";
   private static final String PUBLIC_URL_DOC =
@@ -43,7 +46,7 @@ public final class LinkConfig extends AbstractConfig {
 
   public static final ConfigDef CONFIG =
       new ConfigDef()
-          .define(ENABLED_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, ENABLED_DOC)
+          .define(ENABLED_CONFIG, Type.BOOLEAN, false, Importance.MEDIUM, ENABLED_DOC)
           .define(
               PUBLIC_URL_CONFIG,
               Type.STRING,
@@ -52,7 +55,10 @@ public final class LinkConfig extends AbstractConfig {
                   (name, value) -> {
                     if (!value.toString().isEmpty() && !isWebAddress(value.toString())) {
                       throw new ConfigException(
-                          name, value, "must be empty or an absolute http:// or https:// URL");
+                          name,
+                          value,
+                          "must be empty or an absolute https:// URL (http:// only on this"
+                              + " host): users type their StackStorm password there");
                     }
                   },
                   () -> "empty or an http(s) URL"),
@@ -86,10 +92,41 @@ public final class LinkConfig extends AbstractConfig {
       URI url = new URI(text);
       return url.isAbsolute()
           && url.getHost() != null
-          && ("http".equals(url.getScheme()) || "https".equals(url.getScheme()));
+          && ("https".equals(url.getScheme())
+              || ("http".equals(url.getScheme()) && isLoopback(url.getHost())));
     } catch (URISyntaxException e) {
       return false;
     }
+  }
+
+  private static boolean isLoopback(String host) {
+    String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    return bare.equals("localhost") || bare.startsWith("127.") || bare.equals("::1");
+  }
+
+  /**
+   * What the keys' own validators cannot see: a page listening beyond this host needs the public
+   * URL its users reach it at, since the bind address is no address for a browser.
+   */
+  public static List<String> problems(Map<String, String> originals) {
+    LinkConfig config;
+    try {
+      config = new LinkConfig(originals);
+    } catch (ConfigException e) {
+      return List.of(); // the keys' own validators report it
+    }
+    if (config.getBoolean(ENABLED_CONFIG)
+        && config.getString(PUBLIC_URL_CONFIG).isEmpty()
+        && !isLoopback(config.getString(BIND_ADDRESS_CONFIG))) {
+      return List.of(
+          PUBLIC_URL_CONFIG
+              + " is required when the link page listens beyond this host ("
+              + BIND_ADDRESS_CONFIG
+              + "="
+              + config.getString(BIND_ADDRESS_CONFIG)
+              + ")");
+    }
+    return List.of();
   }
 
   public LinkConfig(Map<String, ?> originals) {

@@ -24,6 +24,9 @@ public final class SelfServiceLinks implements BuiltInCommands, AutoCloseable {
   /** The built-in alias ref the matcher gives a {@code link} sent in a direct conversation. */
   public static final String ALIAS_REF = "switchboard.link";
 
+  /** What the matcher names as the decider of self-service commands. */
+  static final String SELF_SERVICE = "self-service";
+
   private final LinkSettings settings;
   private final LinkTokens tokens;
   private final LinkPage page;
@@ -102,8 +105,15 @@ public final class SelfServiceLinks implements BuiltInCommands, AutoCloseable {
         clock.instant());
   }
 
+  /**
+   * The matcher's self-service command, from a direct conversation only: a StackStorm alias that
+   * happened to be named {@code switchboard.link} is not one, and a link offered in a channel could
+   * be opened by someone else.
+   */
   private static boolean isLink(CommandRequest command) {
-    return ALIAS_REF.equals(command.getAliasRef());
+    return ALIAS_REF.equals(command.getAliasRef())
+        && SELF_SERVICE.equals(command.getDecidedBy())
+        && command.getConversation().getDirect();
   }
 
   /** An INFO reply to the command's sender alone, in the conversation they wrote in. */

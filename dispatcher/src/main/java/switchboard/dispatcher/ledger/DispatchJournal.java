@@ -21,6 +21,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
@@ -281,7 +282,11 @@ public final class DispatchJournal implements AutoCloseable {
           producer.abortTransaction();
         }
       } catch (KafkaException | IllegalStateException abortFailed) {
-        return replaceProducer(batch, abortFailed);
+        // Fenced while aborting: another instance owns the transactional id now, and a new
+        // producer would fence it back.
+        return fencedOrForbidden(abortFailed)
+            ? stop(batch, abortFailed)
+            : replaceProducer(batch, abortFailed);
       }
       // The listener first: by the time a writer learns of the failure, the rewind is asked for.
       tell(() -> listener.aborted(e instanceof KafkaException k ? k : new KafkaException(e)));
@@ -297,6 +302,19 @@ public final class DispatchJournal implements AutoCloseable {
     kept.forEach(q -> q.done().complete(true));
     refused.forEach(q -> q.done().complete(false));
     return true;
+  }
+
+  private static boolean fencedOrForbidden(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof ProducerFencedException
+          || t instanceof FencedInstanceIdException
+          || t instanceof InvalidProducerEpochException
+          || t instanceof AuthorizationException
+          || t instanceof UnsupportedVersionException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -223,6 +223,22 @@ class DispatchJournalTest {
   }
 
   @Test
+  void shouldStopInsteadOfFencingBackWhenFencedWhileAborting() {
+    // Given a commit that fails, and another instance that took the transactional id meanwhile
+    producer.commitTransactionException = new KafkaException("request timed out");
+    producer.abortTransactionException = new ProducerFencedException("another instance");
+
+    CompletableFuture<Boolean> write =
+        journal.write(JournalEntry.of().withLedger(LedgerTransitions.pending(COMMAND, 0, NOW)));
+
+    // Then no new producer takes the id back: the journal stops
+    assertThatThrownBy(() -> await(write)).isInstanceOf(ExecutionException.class);
+    assertThat(made).hasSize(1);
+    assertThat(told).containsExactly("failed");
+    assertThat(journal.failure()).containsInstanceOf(ProducerFencedException.class);
+  }
+
+  @Test
   void shouldStopWhenEveryNewProducerFailsToo() {
     everyCommitFails = new OutOfOrderSequenceException("out of order");
     producer.commitTransactionException = everyCommitFails;

@@ -120,6 +120,8 @@ public final class EmbeddedSwitchboard implements AutoCloseable {
         "matcher.state.dir", options.dataDir().resolve("streams").toAbsolutePath().toString());
     config.put("connectors.console.provider", "console");
     config.put("connectors.console.http.port", Integer.toString(options.consolePort()));
+    // The browser runs on this host: the page's own address is the one to offer.
+    config.put("dispatcher.link.enabled", "true");
     config.put("dispatcher.link.port", Integer.toString(options.linkPort()));
     return config;
   }

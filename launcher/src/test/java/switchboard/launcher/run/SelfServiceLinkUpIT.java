@@ -84,11 +84,13 @@ class SelfServiceLinkUpIT {
         // Then the bot knows who she is, and the link is spent
         erin.say("@erin", "whoami");
         assertThat(
-                ConsoleUser.text(
-                    erin.awaitBot(
-                        "@erin", m -> m.path("text").asText().contains("You are `st2admin`")),
-                    "info"))
-            .isNotEmpty();
+                erin.awaitBot("@erin", m -> m.path("text").asText().contains("You are `")).stream()
+                    .map(m -> m.path("text").asText())
+                    .filter(t -> t.contains("You are `"))
+                    .findFirst()
+                    .orElseThrow())
+            .startsWith("You are `st2admin` in StackStorm")
+            .contains("console/local/local:erin");
         browser.get(url.group(1));
         assertThat(browser.getPageSource()).doesNotContain("name=\"password\"");
       } finally {

@@ -154,6 +154,11 @@ final class AliasStore {
   }
 
   /** Whether some alias, enabled or not, names this action (such actions exist implicitly). */
+  /** The action refs aliases name, each once, without copying any alias. */
+  synchronized Set<String> actionRefs() {
+    return byActionRef.values();
+  }
+
   synchronized boolean aliasesAction(String actionRef) {
     return byActionRef.first(actionRef).isPresent();
   }
@@ -213,6 +218,10 @@ final class AliasStore {
       if (withValue.isEmpty()) {
         keys.remove(value);
       }
+    }
+
+    Set<String> values() {
+      return Set.copyOf(keys.keySet());
     }
 
     Optional<String> first(String value) {

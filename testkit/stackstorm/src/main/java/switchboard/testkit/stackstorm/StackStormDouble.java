@@ -380,9 +380,7 @@ public final class StackStormDouble implements AutoCloseable {
     @Override
     public List<ActionSpec> all() {
       Map<String, ActionSpec> all = new TreeMap<>(actions);
-      aliases
-          .all()
-          .forEach(a -> all.computeIfAbsent(a.path("action_ref").asText(), ActionSpec::of));
+      aliases.actionRefs().forEach(ref -> all.computeIfAbsent(ref, ActionSpec::of));
       return List.copyOf(all.values());
     }
   }
