@@ -112,7 +112,7 @@ final class LinkPage implements AutoCloseable {
   }
 
   private void signIn(HttpExchange exchange, String token) throws IOException {
-    LinkTokens.Lookup lookup = tokens.lookup(token);
+    LinkTokens.Lookup lookup = tokens.attempt(token);
     if (!(lookup instanceof LinkTokens.Lookup.Valid)) {
       respond(exchange, 410, LinkHtml.gone());
       return;
@@ -121,11 +121,12 @@ final class LinkPage implements AutoCloseable {
     CredentialCheck.Verdict verdict = credentials.check(form.get("username"), form.get("password"));
     if (verdict instanceof CredentialCheck.Verdict.Unavailable unavailable) {
       LOG.warn("self-service link: StackStorm unavailable: {}", unavailable.reason());
+      tokens.refund(token);
       respond(exchange, 503, LinkHtml.unavailable());
       return;
     }
     if (verdict instanceof CredentialCheck.Verdict.Refused) {
-      tokens.failedAttempt(token);
+      tokens.wrong(token);
       if (tokens.lookup(token) instanceof LinkTokens.Lookup.Valid still) {
         respond(
             exchange, 401, LinkHtml.form(still.pending(), "Wrong StackStorm user or password."));
@@ -153,6 +154,8 @@ final class LinkPage implements AutoCloseable {
               .build());
     } catch (RuntimeException e) {
       LOG.error("self-service link of {} could not be recorded", who.chatUserId(), e);
+      // The page asks the user to try again with the same link: it must still work.
+      tokens.restore(token, who);
       respond(exchange, 503, LinkHtml.notRecorded());
       return;
     }

@@ -91,18 +91,48 @@ final class LinkTokens {
     return Optional.of(removed);
   }
 
-  /** Counts a wrong sign-in; the token is void after the last allowed one. */
-  void failedAttempt(String token) {
-    pending.computeIfPresent(
-        token,
-        (t, p) ->
-            p.attemptsLeft() <= 1
-                ? null
-                : new Pending(
-                    p.provider(),
-                    p.workspace(),
-                    p.chatUserId(),
-                    p.expiresAt(),
-                    p.attemptsLeft() - 1));
+  /**
+   * Takes one sign-in attempt before the credentials are checked, atomically, so simultaneous
+   * guesses with one token cannot check more passwords than it allows.
+   *
+   * @return what the token is worth for this attempt; gone once its attempts are spent
+   */
+  Lookup attempt(String token) {
+    Instant now = clock.instant();
+    Pending[] taken = new Pending[1];
+    if (token != null) {
+      pending.computeIfPresent(
+          token,
+          (t, p) -> {
+            if (!p.expiresAt().isAfter(now)) {
+              return null;
+            }
+            if (p.attemptsLeft() < 1) {
+              return p; // spent, but a guess still in flight may be right
+            }
+            taken[0] = withAttemptsLeft(p, p.attemptsLeft() - 1);
+            return taken[0];
+          });
+    }
+    return taken[0] == null ? new Lookup.Gone() : new Lookup.Valid(taken[0]);
+  }
+
+  /** The attempt was wrong: a token whose attempts are spent is void from now on. */
+  void wrong(String token) {
+    pending.computeIfPresent(token, (t, p) -> p.attemptsLeft() < 1 ? null : p);
+  }
+
+  /** StackStorm could not say whether the attempt was right: it does not count. */
+  void refund(String token) {
+    pending.computeIfPresent(token, (t, p) -> withAttemptsLeft(p, p.attemptsLeft() + 1));
+  }
+
+  /** The link could not be recorded after the token was used: the user may use it again. */
+  void restore(String token, Pending used) {
+    pending.putIfAbsent(token, used);
+  }
+
+  private static Pending withAttemptsLeft(Pending p, int attemptsLeft) {
+    return new Pending(p.provider(), p.workspace(), p.chatUserId(), p.expiresAt(), attemptsLeft);
   }
 }

@@ -53,10 +53,39 @@ class LinkTokensTest {
   void shouldVoidATokenAfterTooManyWrongSignIns() {
     String token = tokens.issue("slack", "T1", "U1");
 
-    tokens.failedAttempt(token);
+    assertThat(tokens.attempt(token)).isInstanceOf(LinkTokens.Lookup.Valid.class);
+    tokens.wrong(token);
     assertThat(tokens.lookup(token)).isInstanceOf(LinkTokens.Lookup.Valid.class);
-    tokens.failedAttempt(token);
+    assertThat(tokens.attempt(token)).isInstanceOf(LinkTokens.Lookup.Valid.class);
+    tokens.wrong(token);
     assertThat(tokens.lookup(token)).isInstanceOf(LinkTokens.Lookup.Gone.class);
+  }
+
+  @Test
+  void shouldLetSimultaneousGuessesTakeNoMoreAttemptsThanTheTokenAllows() {
+    String token = tokens.issue("slack", "T1", "U1");
+
+    // Two guesses in flight at once, a third arriving before either is answered
+    assertThat(tokens.attempt(token)).isInstanceOf(LinkTokens.Lookup.Valid.class);
+    assertThat(tokens.attempt(token)).isInstanceOf(LinkTokens.Lookup.Valid.class);
+    assertThat(tokens.attempt(token)).isInstanceOf(LinkTokens.Lookup.Gone.class);
+    // and one of the two in flight may still be right
+    assertThat(tokens.consume(token)).isPresent();
+  }
+
+  @Test
+  void shouldNotCountAnAttemptStackStormCouldNotJudgeAndGiveBackALinkThatWasNotRecorded() {
+    String token = tokens.issue("slack", "T1", "U1");
+
+    tokens.attempt(token);
+    tokens.refund(token);
+    tokens.attempt(token);
+    tokens.refund(token);
+    assertThat(tokens.attempt(token)).isInstanceOf(LinkTokens.Lookup.Valid.class);
+
+    LinkTokens.Pending used = tokens.consume(token).orElseThrow();
+    tokens.restore(token, used);
+    assertThat(tokens.consume(token)).contains(used);
   }
 
   @Test
