@@ -139,13 +139,13 @@ public final class Dispatcher implements AutoCloseable {
 
   private void startParts() {
     // First: a link port already in use fails the start before anything is fenced or read.
-    BuiltInCommands builtIns = selfService();
+    CommandRecords records = new CommandRecords(topics);
+    BuiltInCommands builtIns = selfService(records);
     client = new StackStormClient(config.stackStormSettings());
     StackStormCalls stackStorm = new StackStormCalls(client, config.callSettings(), clock);
     calls = Executors.newFixedThreadPool(config.callThreads(), named("st2-calls"));
     retries = Executors.newSingleThreadScheduledExecutor(named("retries"));
     Ledger ledger = new Ledger();
-    CommandRecords records = new CommandRecords(topics);
 
     // One configuration for every producer the journal makes: a replacement must reuse the
     // transactional id to abort what its predecessor left open.
@@ -267,14 +267,16 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   /** The link page when self-service linking is on, otherwise the answer that it is off. */
-  private BuiltInCommands selfService() {
+  private BuiltInCommands selfService(CommandRecords records) {
     Optional<LinkSettings> settings = config.linkSettings();
     if (settings.isEmpty()) {
-      return SelfServiceLinks.disabled(clock);
+      return SelfServiceLinks.disabled(records, clock);
     }
     linkSink = new KafkaIdentityLinkSink(config.tableProducerConfig(), topics.identities(), serdes);
     try {
-      links = new SelfServiceLinks(settings.get(), config.stackStormSettings(), linkSink, clock);
+      links =
+          new SelfServiceLinks(
+              settings.get(), config.stackStormSettings(), linkSink, records, clock);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "the self-service link page cannot listen on "

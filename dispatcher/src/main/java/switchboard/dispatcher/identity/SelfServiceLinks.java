@@ -3,8 +3,10 @@ package switchboard.dispatcher.identity;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import switchboard.dispatcher.execution.BuiltInCommands;
+import switchboard.dispatcher.ledger.CommandRecords;
 import switchboard.dispatcher.stackstorm.StackStormSettings;
 import switchboard.records.CommandRequest;
 import switchboard.records.Reply;
@@ -28,6 +30,7 @@ public final class SelfServiceLinks implements BuiltInCommands, AutoCloseable {
   static final String SELF_SERVICE = "self-service";
 
   private final LinkSettings settings;
+  private final CommandRecords records;
   private final LinkTokens tokens;
   private final LinkPage page;
   private final Clock clock;
@@ -38,15 +41,24 @@ public final class SelfServiceLinks implements BuiltInCommands, AutoCloseable {
    * @param sink where confirmed links go, e.g. {@link KafkaIdentityLinkSink}
    */
   public SelfServiceLinks(
-      LinkSettings settings, StackStormSettings stackStorm, IdentityLinkSink sink, Clock clock)
+      LinkSettings settings,
+      StackStormSettings stackStorm,
+      IdentityLinkSink sink,
+      CommandRecords records,
+      Clock clock)
       throws IOException {
-    this(settings, new StackStormCredentialCheck(stackStorm), sink, clock);
+    this(settings, new StackStormCredentialCheck(stackStorm), sink, records, clock);
   }
 
   SelfServiceLinks(
-      LinkSettings settings, CredentialCheck credentials, IdentityLinkSink sink, Clock clock)
+      LinkSettings settings,
+      CredentialCheck credentials,
+      IdentityLinkSink sink,
+      CommandRecords records,
+      Clock clock)
       throws IOException {
     this.settings = settings;
+    this.records = records;
     this.clock = clock;
     this.tokens = new LinkTokens(settings, clock);
     this.page = new LinkPage(settings, tokens, credentials, sink, clock);
@@ -56,11 +68,12 @@ public final class SelfServiceLinks implements BuiltInCommands, AutoCloseable {
    * The answer to {@code link} when self-service linking is off: the user learns who can link them,
    * instead of StackStorm failing to find an alias named {@code switchboard.link}.
    */
-  public static BuiltInCommands disabled(Clock clock) {
+  public static BuiltInCommands disabled(CommandRecords records, Clock clock) {
     return command ->
         isLink(command)
             ? Optional.of(
                 whisper(
+                    records,
                     command,
                     "Self-service linking is turned off here. Ask a Switchboard administrator to"
                         + " link your chat account to your StackStorm user (switchboard identity"
@@ -94,6 +107,7 @@ public final class SelfServiceLinks implements BuiltInCommands, AutoCloseable {
             command.getConversation().getWorkspace(),
             command.getSender().getId());
     return whisper(
+        records,
         command,
         "Open "
             + settings.urlOf(token, page.port())
@@ -117,19 +131,18 @@ public final class SelfServiceLinks implements BuiltInCommands, AutoCloseable {
   }
 
   /** An INFO reply to the command's sender alone, in the conversation they wrote in. */
-  private static Reply whisper(CommandRequest command, String text, Instant now) {
-    return Reply.newBuilder()
-        .setReplyId(command.getRequestId() + "/" + ReplyKind.INFO)
-        .setRequestId(command.getRequestId())
-        .setKind(ReplyKind.INFO)
-        .setConversation(command.getConversation())
-        .setThread(command.getThread())
-        .setInReplyTo(command.getMessageId())
+  private static Reply whisper(
+      CommandRecords records, CommandRequest command, String text, Instant now) {
+    return records
+        .reply(
+            command,
+            ReplyKind.INFO,
+            ReplyStatus.NEUTRAL,
+            "Link your StackStorm account",
+            text,
+            Map.of(),
+            now)
         .setWhisperTo(command.getSender().getId())
-        .setStatus(ReplyStatus.NEUTRAL)
-        .setPretext("Link your StackStorm account")
-        .setText(text)
-        .setCreatedAt(now)
         .build();
   }
 

@@ -293,7 +293,10 @@ public final class DispatchJournal implements AutoCloseable {
       batch.forEach(q -> q.done().completeExceptionally(e));
       return true;
     }
-    replacements = 0;
+    if (open) {
+      // Only a committed transaction proves the producer works; empty batches prove nothing.
+      replacements = 0;
+    }
     written.values().forEach(ledger::merge);
     if (!written.isEmpty()) {
       List<DispatchLedgerEntry> entries = List.copyOf(written.values());

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import switchboard.dispatcher.ledger.CommandRecords;
 import switchboard.dispatcher.stackstorm.StackStormCredentials;
 import switchboard.dispatcher.stackstorm.StackStormSettings;
 import switchboard.records.ChatUser;
@@ -86,7 +87,7 @@ class SelfServiceLinkIT {
     // The dispatcher's own credentials must play no part in checking a user's.
     StackStormSettings stackStorm =
         StackStormSettings.behindProxy(st2.url(), new StackStormCredentials.ApiKey("unused"));
-    links = new SelfServiceLinks(settings, stackStorm, sink, clock);
+    links = new SelfServiceLinks(settings, stackStorm, sink, new CommandRecords(topics), clock);
     links.start();
   }
 
